@@ -133,7 +133,7 @@ class SecurityConfiguration {
 	static RequestMatcher adminSetup(String webappPrefix) {
 		String setupPath = (webappPrefix + "api/admin/setup").toLowerCase(Locale.ROOT);
 		return (HttpServletRequest request) -> {
-			String path = request.getRequestURI().substring(request.getContextPath().length()).toLowerCase(Locale.ROOT);
+			String path = RequestPaths.routedPath(request).toLowerCase(Locale.ROOT);
 			return path.equals(setupPath) || path.startsWith(setupPath + "/");
 		};
 	}

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.localgov.casework.platform.StoredQueryInspector;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,7 +39,12 @@ public class TaskQueryExpressionGuard extends OncePerRequestFilter {
 
 	/** Task and filter resources below an engine REST root, with or without a named engine. */
 	private static final Pattern GUARDED = Pattern.compile(
-			"^(?:/engine-rest|/[^/]+/api/engine/engine/[^/]+)(?:/engine/[^/]+)?/(?:task(?:/count)?|filter(?:/.*)?)/?$");
+			"^(?:/engine-rest|/[^/]+/api/engine/engine/[^/]+)(?:/engine/[^/]+)?/(?:task(?:/count)?|filter(?:/.*)?)/?$",
+			Pattern.CASE_INSENSITIVE);
+
+	/** Execution of a stored filter: {@code .../filter/{id}/list|count|singleResult}. */
+	private static final Pattern FILTER_EXECUTION = Pattern.compile(".*/filter/([^/]+)/(?:list|count|singleResult)/?$",
+			Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{");
 
@@ -45,19 +52,26 @@ public class TaskQueryExpressionGuard extends OncePerRequestFilter {
 
 	private final ObjectMapper objectMapper;
 
-	public TaskQueryExpressionGuard(ObjectMapper objectMapper) {
+	private final StoredQueryInspector storedQueries;
+
+	public TaskQueryExpressionGuard(ObjectMapper objectMapper, StoredQueryInspector storedQueries) {
 		this.objectMapper = objectMapper;
+		this.storedQueries = storedQueries;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return !GUARDED.matcher(path).matches();
+		return !GUARDED.matcher(RequestPaths.routedPath(request)).matches();
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		Matcher filterExecution = FILTER_EXECUTION.matcher(RequestPaths.routedPath(request));
+		if (filterExecution.matches() && this.storedQueries.carriesExpression(filterExecution.group(1))) {
+			reject(request, response, "filter " + filterExecution.group(1));
+			return;
+		}
 		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
 			if (isExpressionName(parameter.getKey())) {
 				reject(request, response, parameter.getKey());

@@ -1,0 +1,146 @@
+package jp.localgov.casework.platform;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.localgov.casework.support.Browser;
+import jp.localgov.casework.support.CaseworkSpringBootTest;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Camunda Tasklist in a real Chromium whose preferred language is Japanese: the login page and the
+ * main view show the labels of our {@code ja.json}; a local-government account cannot log in.
+ * Screenshots land in {@code target/screenshots}.
+ */
+@CaseworkSpringBootTest
+class TasklistJapaneseBrowserTests {
+
+	private static final String JA_LOCALE = "META-INF/resources/webjars/camunda/app/tasklist/locales/ja.json";
+
+	private static final Pattern JAPANESE = Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	// Login page (camunda-commons-ui auth/page/form.html)
+	private static final By LOGIN_FORM = By.cssSelector("form[name='signinForm']");
+
+	private static final By USERNAME = By.cssSelector("form[name='signinForm'] input[type='text']");
+
+	private static final By PASSWORD = By.cssSelector("form[name='signinForm'] input[type='password']");
+
+	private static final By LOGIN_BUTTON = By.cssSelector("form[name='signinForm'] button[type='submit']");
+
+	private static final By LOGIN_ERROR = By.cssSelector(".notifications .alert-danger");
+
+	// Main view
+	private static final By ACCOUNT_MENU = By.cssSelector("li.account > a.dropdown-toggle");
+
+	private static final By START_PROCESS = By.cssSelector("li.start-process-action a");
+
+	private static final By CREATE_TASK = By.cssSelector("li.create-task-action a");
+
+	private static final By SORT_BY_LABEL = By.cssSelector("[cam-sorting-choices] .sorting-label");
+
+	private static final By FILTERS_COLUMN = By.cssSelector("section.task-filters");
+
+	private static JsonNode labels;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	IdentityService identityService;
+
+	@BeforeAll
+	static void readJapaneseLabels() throws IOException {
+		try (InputStream json = new ClassPathResource(JA_LOCALE).getInputStream()) {
+			labels = new ObjectMapper().readTree(json).get("labels");
+		}
+	}
+
+	@Test
+	void secretariatSeesTheTasklistInJapanese() {
+		try (Browser browser = Browser.start(Locale.JAPANESE)) {
+			WebDriver driver = openLoginPage(browser);
+
+			assertThat(driver.findElement(USERNAME).getAttribute("placeholder")).isEqualTo(label("PAGE_LOGIN_USERNAME"));
+			assertThat(driver.findElement(PASSWORD).getAttribute("placeholder")).isEqualTo(label("PAGE_LOGIN_PASSWORD"));
+			String loginButton = driver.findElement(LOGIN_BUTTON).getText();
+			assertThat(loginButton).isEqualTo(label("PAGE_LOGIN_SIGN_IN_ACTION")).isEqualTo("ログイン").containsPattern(JAPANESE);
+			browser.screenshot("tasklist-login-ja");
+
+			logIn(driver, "desk", "demo");
+			browser.waitUpTo(TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(START_PROCESS));
+			browser.waitUpTo(TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(FILTERS_COLUMN));
+			browser.waitUpTo(TIMEOUT).until(ExpectedConditions.invisibilityOfElementLocated(LOGIN_FORM));
+
+			User desk = this.identityService.createUserQuery().userId("desk").singleResult();
+			assertThat(driver.findElement(ACCOUNT_MENU).getText())
+				.isEqualTo(desk.getFirstName() + " " + desk.getLastName());
+			assertThat(driver.findElement(START_PROCESS).getText()).isEqualTo(label("START_PROCESS"))
+				.isEqualTo("プロセスを開始");
+			assertThat(driver.findElement(CREATE_TASK).getText()).isEqualTo(label("CREATE_TASK"));
+			assertThat(driver.findElement(SORT_BY_LABEL).getAttribute("textContent").strip())
+				.isEqualTo(label("SORT_BY"));
+			browser.waitUpTo(TIMEOUT)
+				.until(ExpectedConditions.textMatches(FILTERS_COLUMN, JAPANESE));
+			browser.screenshot("tasklist-ja");
+		}
+	}
+
+	@Test
+	void localGovernmentAccountCannotLogInToTheTasklist() {
+		try (Browser browser = Browser.start(Locale.JAPANESE)) {
+			WebDriver driver = openLoginPage(browser);
+
+			logIn(driver, "hamamatsu", "demo");
+			WebElement error = browser.waitUpTo(TIMEOUT)
+				.until(ExpectedConditions.visibilityOfElementLocated(LOGIN_ERROR));
+			assertThat(error.getText()).contains(label("PAGE_LOGIN_FAILED")).contains(label("PAGE_LOGIN_ERROR_MSG"));
+			browser.screenshot("tasklist-login-refused-ja");
+
+			assertThat(driver.findElement(PASSWORD).isDisplayed()).isTrue();
+			assertThat(driver.findElements(ACCOUNT_MENU)).isEmpty();
+			assertThat(driver.findElements(START_PROCESS)).isEmpty();
+		}
+	}
+
+	private WebDriver openLoginPage(Browser browser) {
+		browser.open("http://localhost:" + this.port + "/camunda/app/tasklist/default/");
+		browser.waitUpTo(TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(LOGIN_BUTTON));
+		// The labels are filled in once the locale has loaded.
+		browser.waitUpTo(TIMEOUT).until(ExpectedConditions.textMatches(LOGIN_BUTTON, JAPANESE));
+		return browser.driver();
+	}
+
+	private static void logIn(WebDriver driver, String user, String password) {
+		driver.findElement(USERNAME).sendKeys(user);
+		driver.findElement(PASSWORD).sendKeys(password);
+		driver.findElement(LOGIN_BUTTON).click();
+	}
+
+	private static String label(String key) {
+		JsonNode value = labels.get(key);
+		assertThat(value).as("label %s in %s", key, JA_LOCALE).isNotNull();
+		return value.asText();
+	}
+
+}
