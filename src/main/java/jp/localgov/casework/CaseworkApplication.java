@@ -5,8 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Case management for the support of Japanese local governments' international work, driven by
- * BPMN models executed on an embedded Camunda 7 engine.
+ * Case management for the support of Japanese local governments' international work,
+ * driven by BPMN models executed on an embedded Camunda 7 engine.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -9,8 +9,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Module boundaries: Camunda stays at the edge (only {@code process} sub-packages use the engine),
- * and the top-level modules do not depend on each other in cycles.
+ * Module boundaries: Camunda stays at the edge (only {@code process} sub-packages use the
+ * engine), and the top-level modules do not depend on each other in cycles.
  */
 @AnalyzeClasses(packages = "jp.localgov.casework", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {

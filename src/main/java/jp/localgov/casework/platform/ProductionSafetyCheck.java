@@ -9,8 +9,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Refuses to start outside the demo profile without a proper administrator password, before the
- * engine could create the administrator with a guessable one.
+ * Refuses to start outside the demo profile without a proper administrator password,
+ * before the engine could create the administrator with a guessable one.
  */
 public class ProductionSafetyCheck implements EnvironmentPostProcessor, Ordered {
 

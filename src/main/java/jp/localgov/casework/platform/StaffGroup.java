@@ -4,24 +4,25 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The groups staff belong to: the departments that handle cases, the secretariat desk, and the
- * groups that run the system; adding a person to one in Camunda Admin gives them its work.
+ * The groups staff belong to: the departments that handle cases, the secretariat desk,
+ * and the groups that run the system; adding a person to one in Camunda Admin gives them
+ * its work.
  */
 public enum StaffGroup {
 
 	SECRETARIAT("secretariat", "オンライン事務局（窓口）", Kind.WORKFLOW),
 	ECONOMIC_EXCHANGE("economicExchange", "経済交流課", Kind.DEPARTMENT),
-	MULTICULTURAL("multicultural", "多文化共生課", Kind.DEPARTMENT),
-	JET("jet", "JET推進課", Kind.DEPARTMENT),
+	MULTICULTURAL("multicultural", "多文化共生課", Kind.DEPARTMENT), JET("jet", "JET推進課", Kind.DEPARTMENT),
 	EXCHANGE_COOPERATION("exchangeCooperation", "国際交流・協力課", Kind.DEPARTMENT),
-	INFORMATION("information", "情報課", Kind.DEPARTMENT),
-	CAPACITY_BUILDING("capacityBuilding", "人材育成課", Kind.DEPARTMENT),
+	INFORMATION("information", "情報課", Kind.DEPARTMENT), CAPACITY_BUILDING("capacityBuilding", "人材育成課", Kind.DEPARTMENT),
 	OVERSEAS_OFFICES("overseasOffices", "海外事務所課", Kind.DEPARTMENT),
-	PROCESS_OWNERS("processOwners", "プロセスオーナー", Kind.SYSTEM),
-	OPERATORS("operators", "運用担当", Kind.SYSTEM),
+	PROCESS_OWNERS("processOwners", "プロセスオーナー", Kind.SYSTEM), OPERATORS("operators", "運用担当", Kind.SYSTEM),
 	ADMINS("camunda-admin", "システム管理者", Kind.SYSTEM);
 
-	/** Prefix of the group of a local-government account, followed by the 6-digit municipality code. */
+	/**
+	 * Prefix of the group of a local-government account, followed by the 6-digit
+	 * municipality code.
+	 */
 	public static final String LOCAL_GOVERNMENT_PREFIX = "lg-";
 
 	private final String id;
@@ -66,7 +67,10 @@ public enum StaffGroup {
 		return Arrays.stream(values()).anyMatch((group) -> group.id.equals(groupId));
 	}
 
-	/** Group id of the local-government accounts of one municipality, e.g. {@code lg-131016}. */
+	/**
+	 * Group id of the local-government accounts of one municipality, e.g.
+	 * {@code lg-131016}.
+	 */
 	public static String localGovernmentGroupId(String municipalityCode) {
 		return LOCAL_GOVERNMENT_PREFIX + municipalityCode;
 	}

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the UTF-8 reference CSV files (RFC 4180: header line, quoted fields with commas or doubled
- * quotes) into one map per row keyed by the header's column names.
+ * Reads the UTF-8 reference CSV files (RFC 4180: header line, quoted fields with commas
+ * or doubled quotes) into one map per row keyed by the header's column names.
  */
 final class CsvReader {
 
@@ -34,8 +34,8 @@ final class CsvReader {
 				continue;
 			}
 			if (record.size() != header.size()) {
-				throw new IOException("Line " + (i + 1) + ": expected " + header.size() + " fields, found "
-						+ record.size());
+				throw new IOException(
+						"Line " + (i + 1) + ": expected " + header.size() + " fields, found " + record.size());
 			}
 			Map<String, String> row = new LinkedHashMap<>();
 			for (int column = 0; column < header.size(); column++) {

@@ -5,7 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A prefecture or municipality (市区町村) with its 6-digit local government code (全国地方公共団体コード). */
+/**
+ * A prefecture or municipality (市区町村) with its 6-digit local government code
+ * (全国地方公共団体コード).
+ */
 @Entity
 @Table(name = "municipality")
 public class Municipality {
@@ -65,7 +68,10 @@ public class Municipality {
 		return this.nameEn;
 	}
 
-	/** A prefecture itself (its code ends in {@code 0000} + check digit), not a municipality within it. */
+	/**
+	 * A prefecture itself (its code ends in {@code 0000} + check digit), not a
+	 * municipality within it.
+	 */
 	public boolean isPrefecture() {
 		return this.code.substring(2, 5).equals("000");
 	}

@@ -10,8 +10,9 @@ import org.springframework.data.repository.query.Param;
 interface MunicipalityRepository extends JpaRepository<Municipality, String> {
 
 	/**
-	 * Municipalities whose code starts with, or whose name (with or without the prefecture), kana or
-	 * romaji contains the search text; patterns arrive escaped with {@code \}.
+	 * Municipalities whose code starts with, or whose name (with or without the
+	 * prefecture), kana or romaji contains the search text; patterns arrive escaped with
+	 * {@code \}.
 	 */
 	@Query("""
 			select m from Municipality m

@@ -38,8 +38,8 @@ public class OverseasOffice {
 	protected OverseasOffice() {
 	}
 
-	OverseasOffice(String code, String owner, String nameJa, String nameEn, String city, String country,
-			String address, String phone, String fax) {
+	OverseasOffice(String code, String owner, String nameJa, String nameEn, String city, String country, String address,
+			String phone, String fax) {
 		this.code = code;
 		this.owner = owner;
 		this.nameJa = nameJa;

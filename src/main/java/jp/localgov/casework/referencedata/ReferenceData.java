@@ -10,8 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Read-only access to the reference data for the other modules and the lookup API: municipalities
- * by code or search text, overseas offices and national holidays.
+ * Read-only access to the reference data for the other modules and the lookup API:
+ * municipalities by code or search text, overseas offices and national holidays.
  */
 @Service
 @Transactional(readOnly = true)
@@ -42,8 +42,8 @@ public class ReferenceData {
 	}
 
 	/**
-	 * Municipalities matching the text by code prefix, name (also with the prefecture, e.g.
-	 * 静岡県浜松), kana (hiragana is accepted) or romaji, in code order.
+	 * Municipalities matching the text by code prefix, name (also with the prefecture,
+	 * e.g. 静岡県浜松), kana (hiragana is accepted) or romaji, in code order.
 	 */
 	public List<Municipality> searchMunicipalities(String text) {
 		String query = text.strip();

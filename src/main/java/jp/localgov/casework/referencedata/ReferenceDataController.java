@@ -24,7 +24,10 @@ class ReferenceDataController {
 		this.referenceData = referenceData;
 	}
 
-	/** {@code GET /api/municipalities?q=浜松}: up to 20 matches by code, name, kana or romaji. */
+	/**
+	 * {@code GET /api/municipalities?q=浜松}: up to 20 matches by code, name, kana or
+	 * romaji.
+	 */
 	@GetMapping("/municipalities")
 	List<MunicipalityView> search(@RequestParam @NotBlank(message = "検索語を入力してください / enter a search text") @Size(
 			max = 40, message = "検索語は40文字以内です / at most 40 characters") String q) {
@@ -32,12 +35,12 @@ class ReferenceDataController {
 	}
 
 	@GetMapping("/municipalities/{code}")
-	MunicipalityView municipality(@PathVariable @Pattern(regexp = "\\d{6}",
-			message = "団体コードは6桁の数字です / the code has 6 digits") String code) {
+	MunicipalityView municipality(
+			@PathVariable @Pattern(regexp = "\\d{6}", message = "団体コードは6桁の数字です / the code has 6 digits") String code) {
 		return this.referenceData.municipality(code)
 			.map(MunicipalityView::of)
-			.orElseThrow(() -> new NotFoundException(
-					"団体コード " + code + " の自治体はありません / No municipality with code " + code));
+			.orElseThrow(
+					() -> new NotFoundException("団体コード " + code + " の自治体はありません / No municipality with code " + code));
 	}
 
 	@GetMapping("/overseas-offices")

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Fills the reference tables from {@code reference-data/*.csv} at the first start (an empty table
- * is filled; a filled one is left as it is), all in one transaction per table.
+ * Fills the reference tables from {@code reference-data/*.csv} at the first start (an
+ * empty table is filled; a filled one is left as it is), all in one transaction per
+ * table.
  */
 @Component
 class ReferenceDataLoader implements InitializingBean {

@@ -1,6 +1,6 @@
 /**
- * Reference data shared by all processes: Japanese municipalities with their 6-digit local
- * government codes and the overseas offices, loaded once from the CSV files shipped with the
- * application and offered read-only to forms and the applicant portal.
+ * Reference data shared by all processes: Japanese municipalities with their 6-digit
+ * local government codes and the overseas offices, loaded once from the CSV files shipped
+ * with the application and offered read-only to forms and the applicant portal.
  */
 package jp.localgov.casework.referencedata;

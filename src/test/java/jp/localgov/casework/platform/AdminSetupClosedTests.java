@@ -16,8 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * CVE-2026-77226: the Admin first-run setup must never create an administrator, even when the
- * camunda-admin group has no member (the state in which Camunda itself would allow it).
+ * CVE-2026-77226: the Admin first-run setup must never create an administrator, even when
+ * the camunda-admin group has no member (the state in which Camunda itself would allow
+ * it).
  */
 @CaseworkSpringBootTest
 class AdminSetupClosedTests {

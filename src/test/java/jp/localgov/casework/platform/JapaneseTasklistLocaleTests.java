@@ -20,8 +20,9 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.StreamUtils;
 
 /**
- * Our Japanese Tasklist translation covers exactly the keys of the English file shipped with the
- * Camunda version in use, keeps every placeholder, and is offered by the Tasklist configuration.
+ * Our Japanese Tasklist translation covers exactly the keys of the English file shipped
+ * with the Camunda version in use, keeps every placeholder, and is offered by the
+ * Tasklist configuration.
  */
 class JapaneseTasklistLocaleTests {
 
@@ -50,10 +51,9 @@ class JapaneseTasklistLocaleTests {
 
 	@Test
 	void tasklistOffersJapanese() throws IOException {
-		String config = StreamUtils.copyToString(
-				new ClassPathResource("META-INF/resources/webjars/camunda/app/tasklist/scripts/config.js")
-					.getInputStream(),
-				java.nio.charset.StandardCharsets.UTF_8);
+		String config = StreamUtils
+			.copyToString(new ClassPathResource("META-INF/resources/webjars/camunda/app/tasklist/scripts/config.js")
+				.getInputStream(), java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(config).containsPattern("availableLocales\"?\\s*:\\s*\\[[^]]*\"ja\"");
 	}
 

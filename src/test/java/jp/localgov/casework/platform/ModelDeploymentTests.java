@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The models in {@code bpmn/} and {@code forms/} are deployed together under stable relative
- * names, only when something changed, and follow the project's modelling rules.
+ * The models in {@code bpmn/} and {@code forms/} are deployed together under stable
+ * relative names, only when something changed, and follow the project's modelling rules.
  */
 @CaseworkSpringBootTest
 class ModelDeploymentTests {

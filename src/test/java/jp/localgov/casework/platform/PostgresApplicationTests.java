@@ -22,11 +22,13 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
- * The production setup: the same application on a real PostgreSQL 17 with the {@code postgres}
- * profile, where no demo account exists and the administrator comes from the environment.
+ * The production setup: the same application on a real PostgreSQL 17 with the
+ * {@code postgres} profile, where no demo account exists and the administrator comes from
+ * the environment.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "camunda.bpm.admin-user.password=pg-Admin-Secret-2026", "camunda.bpm.job-execution.enabled=false" })
+		properties = { "camunda.bpm.admin-user.password=pg-Admin-Secret-2026",
+				"camunda.bpm.job-execution.enabled=false" })
 @ActiveProfiles("postgres")
 @DirtiesContext
 class PostgresApplicationTests {
@@ -64,8 +66,8 @@ class PostgresApplicationTests {
 	}
 
 	/**
-	 * PostgreSQL 17 from Maven binaries, owned by the Spring context so that the engine shuts down
-	 * before the database does.
+	 * PostgreSQL 17 from Maven binaries, owned by the Spring context so that the engine
+	 * shuts down before the database does.
 	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class EmbeddedPostgresConfiguration {

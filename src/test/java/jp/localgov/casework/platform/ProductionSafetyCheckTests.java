@@ -9,14 +9,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.mock.env.MockEnvironment;
 
-/** Outside the demo profile the application refuses to start with a missing or weak admin password. */
+/**
+ * Outside the demo profile the application refuses to start with a missing or weak admin
+ * password.
+ */
 class ProductionSafetyCheckTests {
 
 	private final ProductionSafetyCheck check = new ProductionSafetyCheck();
 
 	@Test
 	void refusesToStartWithoutAdminPassword() {
-		assertThatIllegalStateException().isThrownBy(() -> this.check.postProcessEnvironment(new MockEnvironment(), null))
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.check.postProcessEnvironment(new MockEnvironment(), null))
 			.withMessageContaining("CAMUNDA_BPM_ADMINUSER_PASSWORD");
 	}
 

@@ -37,7 +37,8 @@ class SecurityTests {
 	@Test
 	void engineRestRequiresAuthentication() {
 		assertThat(this.http.get("/engine-rest/task?maxResults=10", null, null).statusCode()).isEqualTo(401);
-		// (a wrong password throttles that account for a while, so a user no other test needs)
+		// (a wrong password throttles that account for a while, so a user no other test
+		// needs)
 		assertThat(this.http.get("/engine-rest/task?maxResults=10", "sato", "wrong-password").statusCode())
 			.isEqualTo(401);
 		assertThat(this.http.get("/engine-rest/task?maxResults=10", "desk", PASSWORD).statusCode()).isEqualTo(200);
@@ -54,8 +55,7 @@ class SecurityTests {
 
 	@Test
 	void localGovernmentAccountsCannotUseTheEngineRestApi() {
-		assertThat(this.http.get("/engine-rest/task?maxResults=10", "hamamatsu", PASSWORD).statusCode())
-			.isEqualTo(403);
+		assertThat(this.http.get("/engine-rest/task?maxResults=10", "hamamatsu", PASSWORD).statusCode()).isEqualTo(403);
 	}
 
 	@ParameterizedTest
@@ -87,15 +87,17 @@ class SecurityTests {
 		user.setPassword("newcomer-pass");
 		this.identityService.saveUser(user);
 		try {
-			assertThat(new HttpClientSupport(this.port).webappLogin("tasklist", "newcomer", "newcomer-pass")
-				.statusCode()).isEqualTo(403);
+			assertThat(
+					new HttpClientSupport(this.port).webappLogin("tasklist", "newcomer", "newcomer-pass").statusCode())
+				.isEqualTo(403);
 
 			// When an administrator adds them to a department
 			this.identityService.createMembership("newcomer", StaffGroup.ECONOMIC_EXCHANGE.id());
 
 			// Then they may use Tasklist
-			assertThat(new HttpClientSupport(this.port).webappLogin("tasklist", "newcomer", "newcomer-pass")
-				.statusCode()).isEqualTo(200);
+			assertThat(
+					new HttpClientSupport(this.port).webappLogin("tasklist", "newcomer", "newcomer-pass").statusCode())
+				.isEqualTo(200);
 		}
 		finally {
 			this.identityService.deleteUser("newcomer");
@@ -129,8 +131,8 @@ class SecurityTests {
 	void badInputGetsAProblemDetailWithoutStackTrace() {
 		HttpResponse<String> response = this.http.get("/api/municipalities", null, null);
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).contains("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).contains("application/problem+json"));
 		assertThat(response.body()).contains("\"status\":400").doesNotContain("Exception").doesNotContain("\tat ");
 	}
 

@@ -21,8 +21,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * CVE-2026-109432: a task query or filter carrying an expression anywhere is refused with 400 and
- * nothing is evaluated. The probe expression would create the group {@code pwned} if it ran.
+ * CVE-2026-109432: a task query or filter carrying an expression anywhere is refused with
+ * 400 and nothing is evaluated. The probe expression would create the group {@code pwned}
+ * if it ran.
  */
 @CaseworkSpringBootTest
 class TaskQueryExpressionGuardTests {
@@ -51,8 +52,10 @@ class TaskQueryExpressionGuardTests {
 	@AfterEach
 	void nothingWasEvaluated() {
 		assertThat(this.identityService.createGroupQuery().groupId("pwned").count()).as("probe evaluated").isZero();
-		this.filterService.createFilterQuery().filterName("probe").list().forEach(
-				(filter) -> this.filterService.deleteFilter(filter.getId()));
+		this.filterService.createFilterQuery()
+			.filterName("probe")
+			.list()
+			.forEach((filter) -> this.filterService.deleteFilter(filter.getId()));
 	}
 
 	@ParameterizedTest
@@ -72,8 +75,8 @@ class TaskQueryExpressionGuardTests {
 
 	@Test
 	void queryParametersWithExpressionsAreRejected() {
-		assertThat(this.http.get("/engine-rest/task?maxResults=10&assigneeExpression=%24%7BcurrentUser()%7D", "desk",
-				"demo")
+		assertThat(this.http
+			.get("/engine-rest/task?maxResults=10&assigneeExpression=%24%7BcurrentUser()%7D", "desk", "demo")
 			.statusCode()).isEqualTo(400);
 		assertThat(this.http.get("/engine-rest/task/count?candidateGroup=%23%7B1%7D", "desk", "demo").statusCode())
 			.isEqualTo(400);
@@ -126,9 +129,10 @@ class TaskQueryExpressionGuardTests {
 		}
 		HttpClientSupport tasklist = new HttpClientSupport(this.port);
 		assertThat(tasklist.webappLogin("tasklist", "admin", "admin").statusCode()).isEqualTo(200);
-		assertThat(tasklist.webappPostJson("/camunda/api/engine/engine/default/filter/" + stored.getId() + "/list",
-				"{}")
-			.statusCode()).isEqualTo(400);
+		assertThat(
+				tasklist.webappPostJson("/camunda/api/engine/engine/default/filter/" + stored.getId() + "/list", "{}")
+					.statusCode())
+			.isEqualTo(400);
 	}
 
 }

@@ -26,9 +26,9 @@ import org.springframework.core.io.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Camunda Tasklist in a real Chromium whose preferred language is Japanese: the login page and the
- * main view show the labels of our {@code ja.json}; a local-government account cannot log in.
- * Screenshots land in {@code target/screenshots}.
+ * The Camunda Tasklist in a real Chromium whose preferred language is Japanese: the login
+ * page and the main view show the labels of our {@code ja.json}; a local-government
+ * account cannot log in. Screenshots land in {@code target/screenshots}.
  */
 @CaseworkSpringBootTest
 class TasklistJapaneseBrowserTests {
@@ -81,10 +81,14 @@ class TasklistJapaneseBrowserTests {
 		try (Browser browser = Browser.start(Locale.JAPANESE)) {
 			WebDriver driver = openLoginPage(browser);
 
-			assertThat(driver.findElement(USERNAME).getAttribute("placeholder")).isEqualTo(label("PAGE_LOGIN_USERNAME"));
-			assertThat(driver.findElement(PASSWORD).getAttribute("placeholder")).isEqualTo(label("PAGE_LOGIN_PASSWORD"));
+			assertThat(driver.findElement(USERNAME).getAttribute("placeholder"))
+				.isEqualTo(label("PAGE_LOGIN_USERNAME"));
+			assertThat(driver.findElement(PASSWORD).getAttribute("placeholder"))
+				.isEqualTo(label("PAGE_LOGIN_PASSWORD"));
 			String loginButton = driver.findElement(LOGIN_BUTTON).getText();
-			assertThat(loginButton).isEqualTo(label("PAGE_LOGIN_SIGN_IN_ACTION")).isEqualTo("ログイン").containsPattern(JAPANESE);
+			assertThat(loginButton).isEqualTo(label("PAGE_LOGIN_SIGN_IN_ACTION"))
+				.isEqualTo("ログイン")
+				.containsPattern(JAPANESE);
 			browser.screenshot("tasklist-login-ja");
 
 			logIn(driver, "desk", "demo");
@@ -100,8 +104,7 @@ class TasklistJapaneseBrowserTests {
 			assertThat(driver.findElement(CREATE_TASK).getText()).isEqualTo(label("CREATE_TASK"));
 			assertThat(driver.findElement(SORT_BY_LABEL).getAttribute("textContent").strip())
 				.isEqualTo(label("SORT_BY"));
-			browser.waitUpTo(TIMEOUT)
-				.until(ExpectedConditions.textMatches(FILTERS_COLUMN, JAPANESE));
+			browser.waitUpTo(TIMEOUT).until(ExpectedConditions.textMatches(FILTERS_COLUMN, JAPANESE));
 			browser.screenshot("tasklist-ja");
 		}
 	}

@@ -21,7 +21,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The municipality lookup that forms and the portal use, on the data loaded at first start. */
+/**
+ * The municipality lookup that forms and the portal use, on the data loaded at first
+ * start.
+ */
 @CaseworkSpringBootTest
 @AutoConfigureMockMvc
 class ReferenceDataApiTests {
@@ -62,10 +65,12 @@ class ReferenceDataApiTests {
 
 	@Test
 	void treatsLikeWildcardsAsText() throws Exception {
-		this.mvc.perform(get("/api/municipalities").param("q", "%")).andExpect(status().isOk()).andExpect(
-				jsonPath("$", hasSize(0)));
-		this.mvc.perform(get("/api/municipalities").param("q", "_")).andExpect(status().isOk()).andExpect(
-				jsonPath("$", hasSize(0)));
+		this.mvc.perform(get("/api/municipalities").param("q", "%"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$", hasSize(0)));
+		this.mvc.perform(get("/api/municipalities").param("q", "_"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$", hasSize(0)));
 	}
 
 	@Test
@@ -93,16 +98,14 @@ class ReferenceDataApiTests {
 	@Test
 	void loadsAllReferenceDataAtFirstStart() throws Exception {
 		assertThat(this.municipalities.count()).isEqualTo(1788);
-		assertThat(this.municipalities.findById("010006")).hasValueSatisfying(
-				(hokkaido) -> assertThat(hokkaido.isPrefecture()).isTrue());
+		assertThat(this.municipalities.findById("010006"))
+			.hasValueSatisfying((hokkaido) -> assertThat(hokkaido.isPrefecture()).isTrue());
 		this.mvc.perform(get("/api/overseas-offices"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$", hasSize(9)))
 			.andExpect(jsonPath("$[*].code", hasItem("NYC")));
-		assertThat(this.referenceData.isHoliday(LocalDate.of(2026, 1, 1)))
-			.isTrue();
-		assertThat(this.referenceData.isHoliday(LocalDate.of(2026, 1, 5)))
-			.isFalse();
+		assertThat(this.referenceData.isHoliday(LocalDate.of(2026, 1, 1))).isTrue();
+		assertThat(this.referenceData.isHoliday(LocalDate.of(2026, 1, 5))).isFalse();
 		this.mvc.perform(get("/api/municipalities").param("q", "13"))
 			.andExpect(jsonPath("$[*].code", everyItem(startsWith("13"))));
 	}

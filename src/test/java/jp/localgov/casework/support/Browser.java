@@ -32,10 +32,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * }
  * }</pre>
  *
- * <p>Uses the installed Chromium and chromedriver ({@code /usr/bin/chromium}, {@code /usr/bin/chromedriver}, or the
- * paths in the environment variables {@code CHROME_BIN} and {@code CHROMEDRIVER}); nothing is downloaded (the build
- * sets {@code SE_OFFLINE=true} for Selenium Manager). When either binary is missing the test is skipped, except on CI
- * ({@code CI=true}) where it fails.
+ * <p>
+ * Uses the installed Chromium and chromedriver ({@code /usr/bin/chromium},
+ * {@code /usr/bin/chromedriver}, or the paths in the environment variables
+ * {@code CHROME_BIN} and {@code CHROMEDRIVER}); nothing is downloaded (the build sets
+ * {@code SE_OFFLINE=true} for Selenium Manager). When either binary is missing the test
+ * is skipped, except on CI ({@code CI=true}) where it fails.
  */
 public final class Browser implements AutoCloseable {
 
@@ -58,12 +60,18 @@ public final class Browser implements AutoCloseable {
 		this.userDataDir = userDataDir;
 	}
 
-	/** Starts a browser whose UI and preferred content language is {@code locale}, English as the fallback. */
+	/**
+	 * Starts a browser whose UI and preferred content language is {@code locale}, English
+	 * as the fallback.
+	 */
 	public static Browser start(Locale locale) {
 		return start(locale.toLanguageTag());
 	}
 
-	/** Starts a browser whose UI and preferred content language is {@code lang} (e.g. {@code "ja"}), then English. */
+	/**
+	 * Starts a browser whose UI and preferred content language is {@code lang} (e.g.
+	 * {@code "ja"}), then English.
+	 */
 	public static Browser start(String lang) {
 		String chrome = env("CHROME_BIN", DEFAULT_CHROME);
 		String chromedriver = env("CHROMEDRIVER", DEFAULT_CHROMEDRIVER);
@@ -116,7 +124,10 @@ public final class Browser implements AutoCloseable {
 		return new WebDriverWait(this.driver, timeout);
 	}
 
-	/** Saves a PNG of the current viewport as {@code target/screenshots/<name>.png} and returns its path. */
+	/**
+	 * Saves a PNG of the current viewport as {@code target/screenshots/<name>.png} and
+	 * returns its path.
+	 */
 	public Path screenshot(String name) {
 		try {
 			Files.createDirectories(SCREENSHOTS);
@@ -130,7 +141,10 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
-	/** Closes the browser and removes its temporary profile; calling it again does nothing. */
+	/**
+	 * Closes the browser and removes its temporary profile; calling it again does
+	 * nothing.
+	 */
 	public void quit() {
 		if (this.quit) {
 			return;

@@ -12,9 +12,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * The whole application on a private in-memory H2 database with the demo accounts, served on a
- * random port; every test class using it shares one Spring context (and one engine). Jobs are
- * executed by the tests themselves, so timers and asynchronous steps are deterministic.
+ * The whole application on a private in-memory H2 database with the demo accounts, served
+ * on a random port; every test class using it shares one Spring context (and one engine).
+ * Jobs are executed by the tests themselves, so timers and asynchronous steps are
+ * deterministic.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

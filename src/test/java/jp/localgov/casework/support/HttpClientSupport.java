@@ -13,8 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * A plain HTTP client against the running application, as a browser or an integration would call
- * it: HTTP Basic for the APIs, and a Camunda web application session with its XSRF cookie echoed.
+ * A plain HTTP client against the running application, as a browser or an integration
+ * would call it: HTTP Basic for the APIs, and a Camunda web application session with its
+ * XSRF cookie echoed.
  */
 public final class HttpClientSupport {
 
@@ -46,18 +47,20 @@ public final class HttpClientSupport {
 	}
 
 	/**
-	 * Logs in to a Camunda web application the way its login page does: fetch the page for the
-	 * XSRF cookie, then post the form with the cookie echoed as {@code X-XSRF-TOKEN}.
+	 * Logs in to a Camunda web application the way its login page does: fetch the page
+	 * for the XSRF cookie, then post the form with the cookie echoed as
+	 * {@code X-XSRF-TOKEN}.
 	 * @return the login response (200 when the person may use the application)
 	 */
 	public HttpResponse<String> webappLogin(String app, String user, String password) {
 		get("/camunda/app/" + app + "/default/", null, null);
 		String form = "username=" + encode(user) + "&password=" + encode(password);
-		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/camunda/api/admin/auth/user/default/login/" + app))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("X-XSRF-TOKEN", xsrfToken())
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build());
+		return send(
+				HttpRequest.newBuilder(URI.create(this.baseUrl + "/camunda/api/admin/auth/user/default/login/" + app))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.header("X-XSRF-TOKEN", xsrfToken())
+					.POST(HttpRequest.BodyPublishers.ofString(form))
+					.build());
 	}
 
 	/** A JSON request inside the web application session (XSRF token echoed). */

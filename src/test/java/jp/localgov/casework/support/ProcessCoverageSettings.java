@@ -6,8 +6,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Flow-node coverage of the process tests: every test class that drives a process must cover all
- * of its flow nodes; reports land in {@code target/process-test-coverage}.
+ * Flow-node coverage of the process tests: every test class that drives a process must
+ * cover all of its flow nodes; reports land in {@code target/process-test-coverage}.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class ProcessCoverageSettings {

@@ -31,7 +31,8 @@ class SystemCheckProcessTests {
 		ProcessInstance check = this.processEngine.getRuntimeService()
 			.startProcessInstanceByKey("SystemCheck", withVariables("reason", "7.24 への更新"));
 
-		// Then the confirmation waits for the operators in Tasklist, with the start form's answer
+		// Then the confirmation waits for the operators in Tasklist, with the start
+		// form's answer
 		assertThat(check).isWaitingAt("Task_ConfirmSystem");
 		assertThat(task()).hasCandidateGroup("operators").hasName("動作を確認する");
 		assertThat(check).variables().containsEntry("reason", "7.24 への更新");

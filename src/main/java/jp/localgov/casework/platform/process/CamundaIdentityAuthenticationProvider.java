@@ -14,9 +14,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks HTTP Basic credentials against Camunda's identity store (with its login throttling) and
- * turns the person's Camunda groups into roles {@code ROLE_<groupId>}, so one set of accounts,
- * managed in Camunda Admin, serves the REST API, our own APIs and the actuator.
+ * Checks HTTP Basic credentials against Camunda's identity store (with its login
+ * throttling) and turns the person's Camunda groups into roles {@code ROLE_<groupId>}, so
+ * one set of accounts, managed in Camunda Admin, serves the REST API, our own APIs and
+ * the actuator.
  */
 @Component
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {

@@ -14,9 +14,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo accounts for trying the application out: one person per role and two local governments,
- * all with the documented demo password; created only where {@code casework.demo.enabled} is set
- * (the default {@code demo} profile), never in production.
+ * Demo accounts for trying the application out: one person per role and two local
+ * governments, all with the documented demo password; created only where
+ * {@code casework.demo.enabled} is set (the default {@code demo} profile), never in
+ * production.
  */
 @Component
 @Order(20)

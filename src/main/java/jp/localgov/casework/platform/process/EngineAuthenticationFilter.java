@@ -16,8 +16,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Hands the person Spring Security authenticated on {@code /engine-rest} to the engine for the
- * duration of the request, so Camunda's authorization checks apply to every REST call.
+ * Hands the person Spring Security authenticated on {@code /engine-rest} to the engine
+ * for the duration of the request, so Camunda's authorization checks apply to every REST
+ * call.
  */
 public class EngineAuthenticationFilter extends OncePerRequestFilter {
 

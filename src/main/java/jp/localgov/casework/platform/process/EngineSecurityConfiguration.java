@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Provides the filter that passes the authenticated person to the engine; it runs only inside the
- * {@code /engine-rest} security chain, never as a servlet filter of its own.
+ * Provides the filter that passes the authenticated person to the engine; it runs only
+ * inside the {@code /engine-rest} security chain, never as a servlet filter of its own.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineSecurityConfiguration {

@@ -9,8 +9,9 @@ import org.camunda.bpm.engine.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a stored filter straight from the engine's tables, without authorization checks and
- * without evaluating anything, and reports whether its task query holds an expression.
+ * Reads a stored filter straight from the engine's tables, without authorization checks
+ * and without evaluating anything, and reports whether its task query holds an
+ * expression.
  */
 @Component
 class EngineStoredQueryInspector implements StoredQueryInspector {
@@ -29,9 +30,8 @@ class EngineStoredQueryInspector implements StoredQueryInspector {
 				return false;
 			}
 			Query<?, ?> query = filter.getQuery();
-			return query instanceof TaskQueryImpl taskQuery && taskQuery.getQueries()
-				.stream()
-				.anyMatch((part) -> !part.getExpressions().isEmpty());
+			return query instanceof TaskQueryImpl taskQuery
+					&& taskQuery.getQueries().stream().anyMatch((part) -> !part.getExpressions().isEmpty());
 		});
 	}
 

@@ -20,9 +20,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the staff groups and restores, at every start, the baseline authorizations of each
- * group's role (adding to what an administrator granted in Camunda Admin, never removing it);
- * since permissions belong to groups, adding a person to a group gives them the group's work.
+ * Creates the staff groups and restores, at every start, the baseline authorizations of
+ * each group's role (adding to what an administrator granted in Camunda Admin, never
+ * removing it); since permissions belong to groups, adding a person to a group gives them
+ * the group's work.
  */
 @Component
 @Order(10)
@@ -62,7 +63,8 @@ public class IdentityBootstrap implements InitializingBean {
 
 	private void grantRole(StaffGroup group) {
 		if (group == StaffGroup.ADMINS) {
-			// camunda-admin holds ALL on every resource, granted by the engine's admin-user setup.
+			// camunda-admin holds ALL on every resource, granted by the engine's
+			// admin-user setup.
 			return;
 		}
 		String id = group.id();
@@ -90,7 +92,10 @@ public class IdentityBootstrap implements InitializingBean {
 		}
 	}
 
-	/** Grants the permissions unless the group already has an authorization for that resource. */
+	/**
+	 * Grants the permissions unless the group already has an authorization for that
+	 * resource.
+	 */
 	private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
 		List<Authorization> existing = this.authorizationService.createAuthorizationQuery()
 			.groupIdIn(groupId)

@@ -20,14 +20,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deploys every model of {@code bpmn/} ({@code .bpmn}, {@code .dmn}) and {@code forms/}
- * ({@code .form}) as one deployment with stable relative resource names, so forms bound with
- * {@code formRefBinding="deployment"} resolve, and so a restart, another working directory or the
- * packaged jar creates no new versions; when any model changed, all of them are deployed again.
+ * ({@code .form}) as one deployment with stable relative resource names, so forms bound
+ * with {@code formRefBinding="deployment"} resolve, and so a restart, another working
+ * directory or the packaged jar creates no new versions; when any model changed, all of
+ * them are deployed again.
  */
 @Component
 public class ModelDeployer implements InitializingBean {
 
-	/** Name (and source) of the deployment; duplicate filtering compares against its latest version. */
+	/**
+	 * Name (and source) of the deployment; duplicate filtering compares against its
+	 * latest version.
+	 */
 	public static final String DEPLOYMENT_NAME = "casework-models";
 
 	private static final Logger log = LoggerFactory.getLogger(ModelDeployer.class);
@@ -49,9 +53,10 @@ public class ModelDeployer implements InitializingBean {
 	}
 
 	/**
-	 * Deploys the models found on the classpath unless the latest deployment already holds them
-	 * unchanged.
-	 * @return the deployment now holding the models: a new one, or the latest when nothing changed
+	 * Deploys the models found on the classpath unless the latest deployment already
+	 * holds them unchanged.
+	 * @return the deployment now holding the models: a new one, or the latest when
+	 * nothing changed
 	 */
 	public DeploymentWithDefinitions deploy() {
 		Map<String, Resource> models = findModels();
@@ -69,7 +74,10 @@ public class ModelDeployer implements InitializingBean {
 		return deployment;
 	}
 
-	/** Relative resource name (e.g. {@code bpmn/inquiry/inquiry-lifecycle.bpmn}) to resource. */
+	/**
+	 * Relative resource name (e.g. {@code bpmn/inquiry/inquiry-lifecycle.bpmn}) to
+	 * resource.
+	 */
 	Map<String, Resource> findModels() {
 		Map<String, Resource> models = new TreeMap<>();
 		MODEL_ROOTS.forEach((root, extensions) -> {

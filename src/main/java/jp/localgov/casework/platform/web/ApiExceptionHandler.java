@@ -25,8 +25,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Answers every bad request to our APIs with a {@code ProblemDetail} that names the offending
- * field in Japanese and English, and never with a stack trace.
+ * Answers every bad request to our APIs with a {@code ProblemDetail} that names the
+ * offending field in Japanese and English, and never with a stack trace.
  */
 @RestControllerAdvice(basePackages = "jp.localgov.casework")
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -81,10 +81,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		String detail = "リクエストの JSON を読み取れません。 / The request body is not valid JSON.";
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "不正なリクエスト / Malformed request", detail);
 		if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
-			problem.setDetail("不明な項目です: " + unknown.getPropertyName() + " / Unknown field: "
-					+ unknown.getPropertyName());
-			problem.setProperty("errors", List.of(Map.of("field", unknown.getPropertyName(), "message",
-					"不明な項目です / unknown field")));
+			problem
+				.setDetail("不明な項目です: " + unknown.getPropertyName() + " / Unknown field: " + unknown.getPropertyName());
+			problem.setProperty("errors",
+					List.of(Map.of("field", unknown.getPropertyName(), "message", "不明な項目です / unknown field")));
 		}
 		else if (ex.getCause() instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
 			String field = invalid.getPath().get(invalid.getPath().size() - 1).getFieldName();
@@ -95,8 +95,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		else if (ex.getCause() instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
 			String field = mismatched.getPath().get(mismatched.getPath().size() - 1).getFieldName();
 			problem.setDetail("値の型が正しくありません: " + field + " / Wrong type for " + field);
-			problem.setProperty("errors", List.of(Map.of("field", String.valueOf(field), "message",
-					"値の型が正しくありません / wrong type")));
+			problem.setProperty("errors",
+					List.of(Map.of("field", String.valueOf(field), "message", "値の型が正しくありません / wrong type")));
 		}
 		return ResponseEntity.badRequest().body(problem);
 	}

@@ -28,9 +28,10 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may reach what: the Camunda web applications keep their own login (with the first-run setup
- * closed for good), the engine REST API and the actuator need HTTP Basic against Camunda's
- * identity store, and local-government accounts never reach the staff tools.
+ * Who may reach what: the Camunda web applications keep their own login (with the
+ * first-run setup closed for good), the engine REST API and the actuator need HTTP Basic
+ * against Camunda's identity store, and local-government accounts never reach the staff
+ * tools.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -43,8 +44,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Tasklist, Cockpit and Admin authenticate with their own session and CSRF protection; the
-	 * Admin first-run setup is denied whatever the state of the camunda-admin group.
+	 * Tasklist, Cockpit and Admin authenticate with their own session and CSRF
+	 * protection; the Admin first-run setup is denied whatever the state of the
+	 * camunda-admin group.
 	 */
 	@Bean
 	@Order(1)
@@ -52,10 +54,8 @@ class SecurityConfiguration {
 			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) throws Exception {
 		String prefix = webappPath.endsWith("/") ? webappPath : webappPath + "/";
 		http.securityMatcher(path(prefix + "**"))
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(adminSetup(prefix))
-				.denyAll()
-				.anyRequest()
-				.permitAll())
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers(adminSetup(prefix)).denyAll().anyRequest().permitAll())
 			.csrf((csrf) -> csrf.disable())
 			.headers((headers) -> headers.disable())
 			.requestCache((cache) -> cache.disable())
@@ -63,7 +63,10 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** The engine REST API: HTTP Basic for staff accounts, with Camunda authorization checks. */
+	/**
+	 * The engine REST API: HTTP Basic for staff accounts, with Camunda authorization
+	 * checks.
+	 */
 	@Bean
 	@Order(2)
 	SecurityFilterChain engineRest(HttpSecurity http, ProviderManager camundaAuthenticationManager,
@@ -78,17 +81,20 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** Health and info for everybody (details for operators); every other endpoint for operators. */
+	/**
+	 * Health and info for everybody (details for operators); every other endpoint for
+	 * operators.
+	 */
 	@Bean
 	@Order(3)
 	SecurityFilterChain actuator(HttpSecurity http, ProviderManager camundaAuthenticationManager) throws Exception {
 		http.securityMatcher(EndpointRequest.toAnyEndpoint())
 			.authenticationManager(camundaAuthenticationManager)
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class,
-					InfoEndpoint.class))
-				.permitAll()
-				.anyRequest()
-				.hasRole(OPERATORS_ROLE))
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class))
+						.permitAll()
+						.anyRequest()
+						.hasRole(OPERATORS_ROLE))
 			.httpBasic((basic) -> basic.realmName("casework"))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable());
@@ -119,16 +125,17 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Matches the whole path below the context path, whichever servlet (Spring MVC, the engine REST
-	 * API, the web applications' APIs) serves it.
+	 * Matches the whole path below the context path, whichever servlet (Spring MVC, the
+	 * engine REST API, the web applications' APIs) serves it.
 	 */
 	private static RequestMatcher path(String pattern) {
 		return PathPatternRequestMatcher.withDefaults().matcher(pattern);
 	}
 
 	/**
-	 * Matches the Admin first-run setup API ({@code /camunda/api/admin/setup/...}) case-insensitively;
-	 * the strict firewall has already rejected encoded or doubled slashes and path parameters.
+	 * Matches the Admin first-run setup API ({@code /camunda/api/admin/setup/...})
+	 * case-insensitively; the strict firewall has already rejected encoded or doubled
+	 * slashes and path parameters.
 	 */
 	static RequestMatcher adminSetup(String webappPrefix) {
 		String setupPath = (webappPrefix + "api/admin/setup").toLowerCase(Locale.ROOT);
@@ -139,19 +146,22 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Any authenticated person with at least one group that is not a local-government group; the
-	 * accounts of local governments (and accounts without any group) are refused.
+	 * Any authenticated person with at least one group that is not a local-government
+	 * group; the accounts of local governments (and accounts without any group) are
+	 * refused.
 	 */
 	static AuthorizationManager<RequestAuthorizationContext> staffOnly() {
 		return (authentication, context) -> {
 			var current = authentication.get();
 			boolean staff = current != null && current.isAuthenticated()
-					&& !(current instanceof AnonymousAuthenticationToken) && current.getAuthorities()
-				.stream()
-				.map((authority) -> authority.getAuthority())
-				.filter((authority) -> authority.startsWith(CamundaIdentityAuthenticationProvider.ROLE_PREFIX))
-				.map((authority) -> authority.substring(CamundaIdentityAuthenticationProvider.ROLE_PREFIX.length()))
-				.anyMatch((groupId) -> !groupId.startsWith(StaffGroup.LOCAL_GOVERNMENT_PREFIX));
+					&& !(current instanceof AnonymousAuthenticationToken)
+					&& current.getAuthorities()
+						.stream()
+						.map((authority) -> authority.getAuthority())
+						.filter((authority) -> authority.startsWith(CamundaIdentityAuthenticationProvider.ROLE_PREFIX))
+						.map((authority) -> authority
+							.substring(CamundaIdentityAuthenticationProvider.ROLE_PREFIX.length()))
+						.anyMatch((groupId) -> !groupId.startsWith(StaffGroup.LOCAL_GOVERNMENT_PREFIX));
 			return new AuthorizationDecision(staff);
 		};
 	}

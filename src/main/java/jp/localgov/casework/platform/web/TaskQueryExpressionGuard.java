@@ -29,15 +29,19 @@ import org.springframework.util.StreamUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Mitigates CVE-2026-109432: rejects with 400, before the engine sees it, every task query or
- * task filter (engine REST API and the web applications' API alike) that carries an expression
- * anywhere — a {@code ...Expression} parameter or a {@code ${...}} / {@code #{...}} value, in the
- * query itself, in its {@code orQueries}, in a stored filter or in a filter's extending query.
+ * Mitigates CVE-2026-109432: rejects with 400, before the engine sees it, every task
+ * query or task filter (engine REST API and the web applications' API alike) that carries
+ * an expression anywhere — a {@code ...Expression} parameter or a {@code ${...}} /
+ * {@code #{...}} value, in the query itself, in its {@code orQueries}, in a stored filter
+ * or in a filter's extending query.
  */
 @Component
 public class TaskQueryExpressionGuard extends OncePerRequestFilter {
 
-	/** Task and filter resources below an engine REST root, with or without a named engine. */
+	/**
+	 * Task and filter resources below an engine REST root, with or without a named
+	 * engine.
+	 */
 	private static final Pattern GUARDED = Pattern.compile(
 			"^(?:/engine-rest|/[^/]+/api/engine/engine/[^/]+)(?:/engine/[^/]+)?/(?:task(?:/count)?|filter(?:/.*)?)/?$",
 			Pattern.CASE_INSENSITIVE);
@@ -101,7 +105,10 @@ public class TaskQueryExpressionGuard extends OncePerRequestFilter {
 		chain.doFilter(inspected, response);
 	}
 
-	/** Path of the first expression in a JSON body (or anywhere in a body that is not JSON), or {@code null}. */
+	/**
+	 * Path of the first expression in a JSON body (or anywhere in a body that is not
+	 * JSON), or {@code null}.
+	 */
 	private String findExpression(byte[] body) {
 		if (body.length == 0) {
 			return null;
@@ -163,7 +170,9 @@ public class TaskQueryExpressionGuard extends OncePerRequestFilter {
 		this.objectMapper.writeValue(response.getOutputStream(), problem);
 	}
 
-	/** The original request with its already-read body offered again to the API behind. */
+	/**
+	 * The original request with its already-read body offered again to the API behind.
+	 */
 	private static final class ReplayedBodyRequest extends HttpServletRequestWrapper {
 
 		private final byte[] body;
