@@ -2,6 +2,7 @@ package jp.localgov.casework.platform;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The groups staff belong to: the departments that handle cases, the secretariat desk,
@@ -49,6 +50,34 @@ public enum StaffGroup {
 		return this.kind;
 	}
 
+	/**
+	 * Suffix of the group of a department's (or the desk's) leads, e.g.
+	 * {@code economicExchangeLead}.
+	 */
+	public static final String LEAD_SUFFIX = "Lead";
+
+	/**
+	 * Whether the group has leads (課長) who assign work and are told of missed deadlines.
+	 */
+	public boolean hasLeads() {
+		return this.kind == Kind.DEPARTMENT || this == SECRETARIAT;
+	}
+
+	/** Group id of this group's leads, e.g. {@code economicExchangeLead}. */
+	public String leadGroupId() {
+		return this.id + LEAD_SUFFIX;
+	}
+
+	/** Display name of the lead group, e.g. 経済交流課（課長）. */
+	public String leadDisplayName() {
+		return this.displayName + "（課長）";
+	}
+
+	/** Lead group id for any department or desk group id. */
+	public static String leadGroupIdOf(String groupId) {
+		return groupId + LEAD_SUFFIX;
+	}
+
 	/** Groups whose members do case work and therefore use Tasklist. */
 	public boolean usesTasklist() {
 		return this != ADMINS;
@@ -57,6 +86,14 @@ public enum StaffGroup {
 	/** Groups whose members monitor or change the running processes in Cockpit. */
 	public boolean usesCockpit() {
 		return this == OPERATORS || this == PROCESS_OWNERS;
+	}
+
+	/** Ids of every group that uses Tasklist, lead groups included. */
+	public static List<String> tasklistGroupIds() {
+		return Arrays.stream(values())
+			.filter(StaffGroup::usesTasklist)
+			.flatMap((group) -> group.hasLeads() ? Stream.of(group.id(), group.leadGroupId()) : Stream.of(group.id()))
+			.toList();
 	}
 
 	public static List<StaffGroup> departments() {

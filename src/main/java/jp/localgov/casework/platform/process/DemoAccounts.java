@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,13 +20,18 @@ import org.springframework.stereotype.Component;
  * production.
  */
 @Component
-@Order(20)
+@DependsOn("identityBootstrap")
 @ConditionalOnProperty(name = "casework.demo.enabled", havingValue = "true")
 public class DemoAccounts implements InitializingBean {
 
 	/** The demo people; README lists the same table. */
 	static final List<DemoAccount> ACCOUNTS = List.of(
 			new DemoAccount("desk", "花子", "窓口", "desk@casework.example.jp", StaffGroup.SECRETARIAT.id()),
+			new DemoAccount("yamada", "誠", "山田", "yamada@casework.example.jp", StaffGroup.SECRETARIAT.id(),
+					StaffGroup.SECRETARIAT.leadGroupId()),
+			new DemoAccount("kato", "由美", "加藤", "kato@casework.example.jp", StaffGroup.EXCHANGE_COOPERATION.id(),
+					StaffGroup.EXCHANGE_COOPERATION.leadGroupId()),
+			new DemoAccount("ito", "大輔", "伊藤", "ito@casework.example.jp", StaffGroup.EXCHANGE_COOPERATION.id()),
 			new DemoAccount("tanaka", "一郎", "田中", "tanaka@casework.example.jp", StaffGroup.ECONOMIC_EXCHANGE.id()),
 			new DemoAccount("sato", "美咲", "佐藤", "sato@casework.example.jp", StaffGroup.MULTICULTURAL.id()),
 			new DemoAccount("owner", "健", "山本", "owner@casework.example.jp", StaffGroup.PROCESS_OWNERS.id()),
@@ -48,21 +53,25 @@ public class DemoAccounts implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		for (DemoAccount account : ACCOUNTS) {
-			ensureGroup(account.groupId(), account.lastName());
-			if (this.identityService.createUserQuery().userId(account.id()).count() == 0) {
-				User user = this.identityService.newUser(account.id());
-				user.setFirstName(account.firstName());
-				user.setLastName(account.lastName());
-				user.setEmail(account.email());
-				user.setPassword(this.password);
-				this.identityService.saveUser(user);
-				this.identityService.createMembership(account.id(), account.groupId());
+			if (this.identityService.createUserQuery().userId(account.id()).count() > 0) {
+				continue;
+			}
+			User user = this.identityService.newUser(account.id());
+			user.setFirstName(account.firstName());
+			user.setLastName(account.lastName());
+			user.setEmail(account.email());
+			user.setPassword(this.password);
+			this.identityService.saveUser(user);
+			for (String groupId : account.groupIds()) {
+				ensureLocalGovernmentGroup(groupId, account.lastName());
+				this.identityService.createMembership(account.id(), groupId);
 			}
 		}
 	}
 
-	private void ensureGroup(String groupId, String localGovernmentName) {
-		if (this.identityService.createGroupQuery().groupId(groupId).count() > 0) {
+	private void ensureLocalGovernmentGroup(String groupId, String localGovernmentName) {
+		if (!groupId.startsWith(StaffGroup.LOCAL_GOVERNMENT_PREFIX)
+				|| this.identityService.createGroupQuery().groupId(groupId).count() > 0) {
 			return;
 		}
 		Group group = this.identityService.newGroup(groupId);
@@ -71,7 +80,7 @@ public class DemoAccounts implements InitializingBean {
 		this.identityService.saveGroup(group);
 	}
 
-	record DemoAccount(String id, String firstName, String lastName, String email, String groupId) {
+	record DemoAccount(String id, String firstName, String lastName, String email, String... groupIds) {
 	}
 
 }

@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +25,6 @@ import org.springframework.stereotype.Component;
  * the group's work.
  */
 @Component
-@Order(10)
 public class IdentityBootstrap implements InitializingBean {
 
 	/** Camunda web applications, as named in the APPLICATION resource. */
@@ -46,19 +44,30 @@ public class IdentityBootstrap implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		for (StaffGroup group : StaffGroup.values()) {
-			ensureGroup(group);
+			ensureGroup(group.id(), group.displayName(), group.kind().name());
 			grantRole(group);
+			if (group.hasLeads()) {
+				ensureGroup(group.leadGroupId(), group.leadDisplayName(), "LEAD");
+				grantTasklist(group.leadGroupId());
+			}
 		}
 	}
 
-	private void ensureGroup(StaffGroup staffGroup) {
-		if (this.identityService.createGroupQuery().groupId(staffGroup.id()).count() > 0) {
+	private void ensureGroup(String id, String name, String type) {
+		if (this.identityService.createGroupQuery().groupId(id).count() > 0) {
 			return;
 		}
-		Group group = this.identityService.newGroup(staffGroup.id());
-		group.setName(staffGroup.displayName());
-		group.setType(staffGroup.kind().name());
+		Group group = this.identityService.newGroup(id);
+		group.setName(name);
+		group.setType(type);
 		this.identityService.saveGroup(group);
+	}
+
+	private void grantTasklist(String id) {
+		grant(id, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+		grant(id, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE);
+		grant(id, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+		grant(id, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
 	}
 
 	private void grantRole(StaffGroup group) {
@@ -69,10 +78,7 @@ public class IdentityBootstrap implements InitializingBean {
 		}
 		String id = group.id();
 		if (group.usesTasklist()) {
-			grant(id, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
-			grant(id, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE);
-			grant(id, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-			grant(id, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+			grantTasklist(id);
 		}
 		if (group.usesCockpit()) {
 			grant(id, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);

@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +23,6 @@ import org.springframework.stereotype.Component;
  * expressions, since expressions in task queries are refused.
  */
 @Component
-@Order(30)
 public class TasklistFilters implements InitializingBean {
 
 	/** Name of the shared filter, as Tasklist shows it. */
@@ -56,24 +54,26 @@ public class TasklistFilters implements InitializingBean {
 				.setQuery(this.taskService.createTaskQuery());
 			this.filterService.saveFilter(filter);
 		}
-		for (StaffGroup group : StaffGroup.values()) {
-			if (group.usesTasklist() && !hasReadGrant(group.id(), filter.getId())) {
-				Authorization read = this.authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-				read.setGroupId(group.id());
-				read.setResource(Resources.FILTER);
-				read.setResourceId(filter.getId());
-				read.addPermission(Permissions.READ);
-				this.authorizationService.saveAuthorization(read);
-			}
-		}
+		grantRead(this.authorizationService, filter.getId());
 	}
 
-	private boolean hasReadGrant(String groupId, String filterId) {
-		return this.authorizationService.createAuthorizationQuery()
-			.groupIdIn(groupId)
-			.resourceType(Resources.FILTER)
-			.resourceId(filterId)
-			.count() > 0;
+	/** Lets every Tasklist group (leads included) see a shared filter. */
+	static void grantRead(AuthorizationService authorizationService, String filterId) {
+		for (String groupId : StaffGroup.tasklistGroupIds()) {
+			boolean granted = authorizationService.createAuthorizationQuery()
+				.groupIdIn(groupId)
+				.resourceType(Resources.FILTER)
+				.resourceId(filterId)
+				.count() > 0;
+			if (!granted) {
+				Authorization read = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+				read.setGroupId(groupId);
+				read.setResource(Resources.FILTER);
+				read.setResourceId(filterId);
+				read.addPermission(Permissions.READ);
+				authorizationService.saveAuthorization(read);
+			}
+		}
 	}
 
 }

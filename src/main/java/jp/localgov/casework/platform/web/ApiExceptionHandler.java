@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import jp.localgov.casework.platform.BusinessRuleException;
+import jp.localgov.casework.platform.InvalidInputException;
 import jp.localgov.casework.platform.NotFoundException;
 
 import org.springframework.http.HttpHeaders;
@@ -39,6 +40,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(BusinessRuleException.class)
 	ProblemDetail conflict(BusinessRuleException ex) {
 		return problem(HttpStatus.CONFLICT, "現在の状態では受け付けられません / Not possible now", ex.getMessage());
+	}
+
+	@ExceptionHandler(InvalidInputException.class)
+	ProblemDetail invalidInput(InvalidInputException ex) {
+		return invalid(List.of(Map.of("field", ex.getField(), "message", String.valueOf(ex.getMessage()))));
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
