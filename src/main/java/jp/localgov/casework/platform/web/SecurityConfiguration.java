@@ -3,6 +3,7 @@ package jp.localgov.casework.platform.web;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jp.localgov.casework.platform.LocalGovernmentAccount;
 import jp.localgov.casework.platform.StaffGroup;
 import jp.localgov.casework.platform.process.CamundaIdentityAuthenticationProvider;
 import jp.localgov.casework.platform.process.EngineAuthenticationFilter;
@@ -14,6 +15,7 @@ import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -101,22 +103,52 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** Our JSON APIs: stateless, HTTP Basic where an endpoint needs a person. */
+	/**
+	 * Our JSON APIs: stateless, HTTP Basic where an endpoint needs a person (lists of a
+	 * municipality's cases); applicants without an account use their private token
+	 * instead.
+	 */
 	@Bean
 	@Order(4)
 	SecurityFilterChain api(HttpSecurity http, ProviderManager camundaAuthenticationManager) throws Exception {
 		http.securityMatcher(path("/api/**"))
 			.authenticationManager(camundaAuthenticationManager)
-			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/inquiries"))
+				.access(localGovernmentOnly())
+				.anyRequest()
+				.permitAll())
 			.httpBasic((basic) -> basic.realmName("casework"))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable());
 		return http.build();
 	}
 
-	/** Pages of the application itself (landing page, applicant portal, API docs). */
+	/**
+	 * The applicant portal: open to everyone, except the pages of logged-in
+	 * local-government accounts under {@code /portal/lg/}, which use a login form and a
+	 * session.
+	 */
 	@Bean
 	@Order(5)
+	SecurityFilterChain portal(HttpSecurity http, ProviderManager camundaAuthenticationManager) throws Exception {
+		http.securityMatcher(path("/portal/**"))
+			.authenticationManager(camundaAuthenticationManager)
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(path("/portal/lg/**"))
+				.access(localGovernmentOnly())
+				.anyRequest()
+				.permitAll())
+			.formLogin((form) -> form.loginPage("/portal/login")
+				.defaultSuccessUrl("/portal/lg/inquiries", true)
+				.failureUrl("/portal/login?error")
+				.permitAll())
+			.logout((logout) -> logout.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/login?logout"));
+		return http.build();
+	}
+
+	/** Pages of the application itself (landing page, API docs). */
+	@Bean
+	@Order(6)
 	SecurityFilterChain pages(HttpSecurity http, ProviderManager camundaAuthenticationManager) throws Exception {
 		http.authenticationManager(camundaAuthenticationManager)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
@@ -142,6 +174,16 @@ class SecurityConfiguration {
 		return (HttpServletRequest request) -> {
 			String path = RequestPaths.routedPath(request).toLowerCase(Locale.ROOT);
 			return path.equals(setupPath) || path.startsWith(setupPath + "/");
+		};
+	}
+
+	/** A logged-in local-government account (a member of a group {@code lg-<code>}). */
+	static AuthorizationManager<RequestAuthorizationContext> localGovernmentOnly() {
+		return (authentication, context) -> {
+			var current = authentication.get();
+			boolean localGovernment = !(current instanceof AnonymousAuthenticationToken)
+					&& LocalGovernmentAccount.municipalityCode(current).isPresent();
+			return new AuthorizationDecision(localGovernment);
 		};
 	}
 
