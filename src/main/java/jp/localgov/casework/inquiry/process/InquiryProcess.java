@@ -1,5 +1,7 @@
 package jp.localgov.casework.inquiry.process;
 
+import jp.localgov.casework.platform.process.TasklistFilters;
+
 /**
  * Key, element ids, messages and variable names of
  * {@code bpmn/inquiry/inquiry-lifecycle.bpmn}.
@@ -113,7 +115,7 @@ public final class InquiryProcess {
 	/**
 	 * Task-local flag set on a task whose deadline passed; the 期限切れ filter shows these.
 	 */
-	public static final String OVERDUE = "overdue";
+	public static final String OVERDUE = TasklistFilters.OVERDUE_VARIABLE;
 
 	// Values
 	public static final String DECISION_RETURN = "RETURN";
