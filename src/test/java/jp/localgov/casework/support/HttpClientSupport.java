@@ -34,6 +34,10 @@ public final class HttpClientSupport {
 		return send(request(path, user, password).GET().build());
 	}
 
+	public HttpResponse<String> getWithHeader(String path, String header, String value) {
+		return send(request(path, null, null).header(header, value).GET().build());
+	}
+
 	public HttpResponse<String> postJson(String path, String json, String user, String password) {
 		return send(request(path, user, password).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json))
