@@ -16,7 +16,7 @@ public enum StaffGroup {
 	MULTICULTURAL("multicultural", "多文化共生課", Kind.DEPARTMENT), JET("jet", "JET推進課", Kind.DEPARTMENT),
 	EXCHANGE_COOPERATION("exchangeCooperation", "国際交流・協力課", Kind.DEPARTMENT),
 	INFORMATION("information", "情報課", Kind.DEPARTMENT), CAPACITY_BUILDING("capacityBuilding", "人材育成課", Kind.DEPARTMENT),
-	OVERSEAS_OFFICES("overseasOffices", "海外事務所課", Kind.DEPARTMENT),
+	OVERSEAS_OFFICES("overseasOffices", "海外事務所課", Kind.DEPARTMENT), DIRECTORS("directors", "部長", Kind.WORKFLOW),
 	PROCESS_OWNERS("processOwners", "プロセスオーナー", Kind.SYSTEM), OPERATORS("operators", "運用担当", Kind.SYSTEM),
 	ADMINS("camunda-admin", "システム管理者", Kind.SYSTEM);
 

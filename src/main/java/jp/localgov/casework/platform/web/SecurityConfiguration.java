@@ -146,12 +146,18 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** Pages of the application itself (landing page, API docs). */
+	/**
+	 * Pages of the application itself: landing page, API docs, and staff pages under
+	 * /staff (HTTP Basic).
+	 */
 	@Bean
 	@Order(6)
 	SecurityFilterChain pages(HttpSecurity http, ProviderManager camundaAuthenticationManager) throws Exception {
 		http.authenticationManager(camundaAuthenticationManager)
-			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(path("/staff/**"))
+				.access(staffOnly())
+				.anyRequest()
+				.permitAll())
 			.httpBasic(Customizer.withDefaults());
 		return http.build();
 	}
