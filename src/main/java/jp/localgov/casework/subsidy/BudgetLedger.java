@@ -36,6 +36,19 @@ class BudgetLedger {
 		}
 	}
 
+	/** Sets a new budget, or refuses if it is below what is already reserved. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void changeBudget(long programmeId, long budget) {
+		int updated = this.jdbc.update("update subsidy_programme set budget = ? where id = ? and reserved <= ?", budget,
+				programmeId, budget);
+		if (updated != 1) {
+			Long reserved = this.jdbc.queryForObject("select reserved from subsidy_programme where id = ?", Long.class,
+					programmeId);
+			throw new BusinessRuleException("予算額は交付決定済みの額（" + yen(reserved)
+					+ "）を下回れません / The budget cannot drop below the reserved " + reserved + " yen");
+		}
+	}
+
 	/**
 	 * Gives back part of a reservation (after a lower determined amount, or a change).
 	 */

@@ -39,10 +39,17 @@ public class SubsidyProgramme {
 	@Column(nullable = false)
 	private String department;
 
+	/**
+	 * Changed only through {@code BudgetLedger}, so no stale copy can overwrite a
+	 * reservation.
+	 */
+	@Column(updatable = false)
 	private long budget;
 
+	@Column(updatable = false)
 	private long reserved;
 
+	@Column(updatable = false)
 	private long paid;
 
 	@Column(nullable = false)
@@ -73,17 +80,18 @@ public class SubsidyProgramme {
 		this.name = name;
 		this.department = department;
 		this.demo = demo;
-		change(rules);
+		this.budget = rules.budget();
+		change(name, department, rules, demo);
 	}
 
 	/**
-	 * New rules for the year; the budget can never drop below what is already reserved.
+	 * New rules for the year; the budget itself changes through {@code BudgetLedger},
+	 * which never lets it drop below what is already reserved.
 	 */
-	void change(ProgrammeRules rules) {
-		if (rules.budget() < this.reserved) {
-			throw new IllegalArgumentException("予算額は交付決定済みの額（" + this.reserved + "円）を下回れません");
-		}
-		this.budget = rules.budget();
+	void change(String name, String department, ProgrammeRules rules, boolean demo) {
+		this.name = name;
+		this.department = department;
+		this.demo = demo;
 		this.rate = rules.rate().toString();
 		this.ceiling = rules.ceiling();
 		this.eligibleTypes = rules.eligibleTypes().stream().map(Enum::name).sorted().collect(Collectors.joining(","));

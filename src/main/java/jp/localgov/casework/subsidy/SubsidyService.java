@@ -51,14 +51,18 @@ public class SubsidyService {
 
 	private final Clock clock;
 
+	private final jakarta.persistence.EntityManager entities;
+
 	SubsidyService(SubsidyProgrammeRepository programmes, SubsidyApplicationRepository applications,
-			BudgetLedger budget, TrackingNumbers numbers, ApplicationEventPublisher events, Clock clock) {
+			BudgetLedger budget, TrackingNumbers numbers, ApplicationEventPublisher events, Clock clock,
+			jakarta.persistence.EntityManager entities) {
 		this.programmes = programmes;
 		this.applications = applications;
 		this.budget = budget;
 		this.numbers = numbers;
 		this.events = events;
 		this.clock = clock;
+		this.entities = entities;
 	}
 
 	// ---- programmes
@@ -76,16 +80,15 @@ public class SubsidyService {
 	public ProgrammeView defineProgramme(String code, int fiscalYear, String name, String department,
 			SubsidyProgramme.ProgrammeRules rules, boolean demo) {
 		SubsidyProgramme programme = this.programmes.findByCodeAndFiscalYear(code, fiscalYear).orElse(null);
-		try {
-			if (programme == null) {
-				programme = this.programmes.save(new SubsidyProgramme(code, fiscalYear, name, department, rules, demo));
-			}
-			else {
-				programme.change(rules);
-			}
+		if (programme == null) {
+			programme = this.programmes
+				.saveAndFlush(new SubsidyProgramme(code, fiscalYear, name, department, rules, demo));
 		}
-		catch (IllegalArgumentException ex) {
-			throw new BusinessRuleException(ex.getMessage());
+		else {
+			this.budget.changeBudget(programme.getId(), rules.budget());
+			programme.change(name, department, rules, demo);
+			this.programmes.flush();
+			this.entities.refresh(programme);
 		}
 		return ProgrammeView.of(programme, today());
 	}

@@ -1,0 +1,84 @@
+package jp.localgov.casework.subsidy.web;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import jp.localgov.casework.platform.InvalidInputException;
+import jp.localgov.casework.subsidy.SubsidyService;
+import jp.localgov.casework.subsidy.SubsidyStatus;
+import jp.localgov.casework.subsidy.SubsidyViews.ProgrammeSummary;
+import jp.localgov.casework.subsidy.SubsidyViews.ProgrammeView;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The staff's budget page for a fiscal year: for every programme its budget, what is
+ * reserved by grant decisions, paid and left, its rules, and how many applications stand
+ * at each status.
+ */
+@Controller
+class SubsidySummaryPage {
+
+	private final SubsidyService subsidies;
+
+	private final Clock clock;
+
+	SubsidySummaryPage(SubsidyService subsidies, Clock clock) {
+		this.subsidies = subsidies;
+		this.clock = clock;
+	}
+
+	@GetMapping("/staff/subsidies")
+	String summary(@RequestParam(required = false) Integer fiscalYear, Model model) {
+		int current = SubsidyApiController.currentFiscalYear(this.clock);
+		int year = (fiscalYear == null) ? current : fiscalYear;
+		if (year < 2000 || year > 2100) {
+			throw new InvalidInputException("fiscalYear", "年度は2000～2100です / The fiscal year is 2000 to 2100");
+		}
+		TreeSet<Integer> years = new TreeSet<>(List.of(current - 1, current, current + 1, year));
+		List<Row> rows = this.subsidies.summary(year).stream().map(Row::of).toList();
+		model.addAttribute("fiscalYear", year);
+		model.addAttribute("fiscalYearLabel", SubsidyApiController.fiscalYearLabel(year));
+		model.addAttribute("fiscalYears", years.descendingSet());
+		model.addAttribute("rows", rows);
+		return "subsidy/summary";
+	}
+
+	/**
+	 * One programme of the page: its budget position and the applications at each status
+	 * reached so far.
+	 */
+	record Row(ProgrammeView programme, String budget, String reserved, String paid, String remaining, String ceiling,
+			int reservedPercent, List<StatusCount> counts, long total) {
+
+		static Row of(ProgrammeSummary summary) {
+			ProgrammeView programme = summary.programme();
+			List<StatusCount> counts = new ArrayList<>();
+			long total = 0;
+			for (SubsidyStatus status : SubsidyStatus.values()) {
+				long count = summary.applicationsByStatus().getOrDefault(status, 0L);
+				if (count > 0) {
+					counts.add(new StatusCount(status, status.label(), count));
+					total += count;
+				}
+			}
+			int percent = (programme.budget() == 0) ? 0
+					: (int) Math.min(100, programme.reserved() * 100 / programme.budget());
+			return new Row(programme, SubsidyApiController.yen(programme.budget()),
+					SubsidyApiController.yen(programme.reserved()), SubsidyApiController.yen(programme.paid()),
+					SubsidyApiController.yen(programme.remaining()), SubsidyApiController.yen(programme.ceiling()),
+					percent, counts, total);
+		}
+
+	}
+
+	/** How many applications of a programme stand at a status. */
+	record StatusCount(SubsidyStatus status, String label, long count) {
+	}
+
+}
