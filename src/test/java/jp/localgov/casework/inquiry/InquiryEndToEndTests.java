@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * real groups, and the applicant's mails arrive at a real SMTP server.
  */
 @CaseworkPostgresTest
+@Order(CaseworkPostgresTest.ORDER)
 class InquiryEndToEndTests {
 
 	@RegisterExtension

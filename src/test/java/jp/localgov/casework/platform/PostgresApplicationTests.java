@@ -6,6 +6,7 @@ import jp.localgov.casework.support.CaseworkPostgresTest;
 import jp.localgov.casework.support.HttpClientSupport;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the environment.
  */
 @CaseworkPostgresTest
+@Order(CaseworkPostgresTest.ORDER)
 class PostgresApplicationTests {
 
 	@LocalServerPort

@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * remaining budget and keeps the task, and the reservations never exceed the budget.
  */
 @CaseworkPostgresTest
+@Order(CaseworkPostgresTest.ORDER)
 class SubsidyBudgetRaceTests {
 
 	private static final String MUNICIPALITY = "221309";

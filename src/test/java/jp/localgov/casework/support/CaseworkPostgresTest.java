@@ -33,6 +33,9 @@ import org.springframework.test.context.ActiveProfiles;
 		org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration.class })
 public @interface CaseworkPostgresTest {
 
+	/** Class order of the PostgreSQL test classes: before every other. */
+	int ORDER = 1;
+
 	/** Administrator password of the test environment. */
 	String ADMIN_PASSWORD = "pg-Admin-Secret-2026";
 
