@@ -224,7 +224,8 @@ public class LgotpService {
 			throw new BusinessRuleException("この研修員の研修は終了しています / The journey is over");
 		}
 		if (reason == null || reason.isBlank() || reason.length() > 2000) {
-			throw new InvalidInputException("reason", "理由を2,000文字以内で入力してください / enter the reason, up to 2,000 characters");
+			throw new InvalidInputException("reason",
+					"理由を2,000文字以内で入力してください / enter the reason, up to 2,000 characters");
 		}
 		boolean journeyStarted = trainee.getStage() != TraineeStage.CANDIDATE;
 		trainee.withdraw(reason.strip(), now());

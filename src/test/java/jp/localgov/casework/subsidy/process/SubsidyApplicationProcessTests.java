@@ -269,10 +269,11 @@ class SubsidyApplicationProcessTests {
 						LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31)),
 				false);
 
-		assertThatThrownBy(() -> this.subsidies.defineProgramme(this.programme, 2026, "テスト事業", "economicExchange",
-				new ProgrammeRules(900_000, new SubsidyRate(1, 2), 1_000_000, EnumSet.allOf(ApplicantType.class),
-						LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31)),
-				false))
+		assertThatThrownBy(() -> this.subsidies
+			.defineProgramme(this.programme, 2026, "テスト事業", "economicExchange",
+					new ProgrammeRules(900_000, new SubsidyRate(1, 2), 1_000_000, EnumSet.allOf(ApplicantType.class),
+							LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31)),
+					false))
 			.hasMessageContaining("下回れません");
 		assertThat(budget().budget()).isEqualTo(1_500_000);
 
