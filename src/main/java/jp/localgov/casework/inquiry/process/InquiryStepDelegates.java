@@ -52,24 +52,43 @@ final class InquiryStepDelegates {
 		return (authentication != null && authentication.getUserId() != null) ? authentication.getUserId() : fallback;
 	}
 
-	/** Serves {@code Task_OpenReception}: the inquiry waits for the secretariat desk. */
-	@Component("openReceptionDelegate")
-	static class OpenReception implements JavaDelegate {
+	/**
+	 * Common base: reads the tracking number, runs the step, refreshes what the forms
+	 * show.
+	 */
+	abstract static class Step implements JavaDelegate {
 
-		private final InquiryService inquiries;
+		final InquiryService inquiries;
 
-		private final InquiryVariables variables;
+		final InquiryVariables variables;
 
-		OpenReception(InquiryService inquiries, InquiryVariables variables) {
+		Step(InquiryService inquiries, InquiryVariables variables) {
 			this.inquiries = inquiries;
 			this.variables = variables;
 		}
 
 		@Override
-		public void execute(DelegateExecution execution) {
+		public void execute(DelegateExecution execution) throws Exception {
 			String number = trackingNumber(execution);
-			this.inquiries.openReception(number);
+			run(execution, number);
 			this.variables.refresh(execution, this.inquiries.get(number));
+		}
+
+		abstract void run(DelegateExecution execution, String number) throws Exception;
+
+	}
+
+	/** Serves {@code Task_OpenReception}: the inquiry waits for the secretariat desk. */
+	@Component("openReceptionDelegate")
+	static class OpenReception extends Step {
+
+		OpenReception(InquiryService inquiries, InquiryVariables variables) {
+			super(inquiries, variables);
+		}
+
+		@Override
+		void run(DelegateExecution execution, String number) {
+			this.inquiries.openReception(number);
 		}
 
 	}
@@ -79,25 +98,19 @@ final class InquiryStepDelegates {
 	 * chose.
 	 */
 	@Component("assignDepartmentDelegate")
-	static class AssignDepartment implements JavaDelegate {
-
-		private final InquiryService inquiries;
-
-		private final InquiryVariables variables;
+	static class AssignDepartment extends Step {
 
 		private final IdentityService identityService;
 
 		private final ObjectMapper json = new ObjectMapper();
 
 		AssignDepartment(InquiryService inquiries, InquiryVariables variables, IdentityService identityService) {
-			this.inquiries = inquiries;
-			this.variables = variables;
+			super(inquiries, variables);
 			this.identityService = identityService;
 		}
 
 		@Override
-		public void execute(DelegateExecution execution) throws JsonProcessingException {
-			String number = trackingNumber(execution);
+		void run(DelegateExecution execution, String number) throws JsonProcessingException {
 			String department = (String) execution.getVariable(DEPARTMENT);
 			this.inquiries.assignDepartment(number, department);
 			execution.setVariable(DEPARTMENT_LEAD, StaffGroup.leadGroupIdOf(department));
@@ -113,7 +126,6 @@ final class InquiryStepDelegates {
 						user.getId()))
 				.toList();
 			execution.setVariable(STAFF_OPTIONS, SpinValues.jsonValue(this.json.writeValueAsString(options)).create());
-			this.variables.refresh(execution, this.inquiries.get(number));
 		}
 
 	}
@@ -123,73 +135,53 @@ final class InquiryStepDelegates {
 	 * theirs.
 	 */
 	@Component("returnToDeskDelegate")
-	static class ReturnToDesk implements JavaDelegate {
-
-		private final InquiryService inquiries;
-
-		private final InquiryVariables variables;
+	static class ReturnToDesk extends Step {
 
 		private final IdentityService identityService;
 
 		ReturnToDesk(InquiryService inquiries, InquiryVariables variables, IdentityService identityService) {
-			this.inquiries = inquiries;
-			this.variables = variables;
+			super(inquiries, variables);
 			this.identityService = identityService;
 		}
 
 		@Override
-		public void execute(DelegateExecution execution) {
-			String number = trackingNumber(execution);
+		void run(DelegateExecution execution, String number) {
 			String returnedBy = actor(this.identityService, (String) execution.getVariable(DEPARTMENT_LEAD));
 			this.inquiries.returnToDesk(number, (String) execution.getVariable(RETURN_REASON), returnedBy);
 			execution.setVariable(HANDLING_OUTCOME, InquiryProcess.OUTCOME_RETURNED);
 			execution.removeVariable(RETURN_REASON);
-			this.variables.refresh(execution, this.inquiries.get(number));
 		}
 
 	}
 
 	/** Serves {@code Task_AssignStaff}: the lead's choice of staff member is recorded. */
 	@Component("assignStaffDelegate")
-	static class AssignStaff implements JavaDelegate {
-
-		private final InquiryService inquiries;
-
-		private final InquiryVariables variables;
+	static class AssignStaff extends Step {
 
 		AssignStaff(InquiryService inquiries, InquiryVariables variables) {
-			this.inquiries = inquiries;
-			this.variables = variables;
+			super(inquiries, variables);
 		}
 
 		@Override
-		public void execute(DelegateExecution execution) {
-			String number = trackingNumber(execution);
+		void run(DelegateExecution execution, String number) {
 			this.inquiries.assignStaff(number, (String) execution.getVariable(STAFF_MEMBER));
-			this.variables.refresh(execution, this.inquiries.get(number));
 		}
 
 	}
 
 	/** Serves {@code Task_PublishInterimAnswer} and {@code Task_PublishFinalAnswer}. */
 	@Component("publishAnswerDelegate")
-	static class PublishAnswer implements JavaDelegate {
-
-		private final InquiryService inquiries;
-
-		private final InquiryVariables variables;
+	static class PublishAnswer extends Step {
 
 		private final IdentityService identityService;
 
 		PublishAnswer(InquiryService inquiries, InquiryVariables variables, IdentityService identityService) {
-			this.inquiries = inquiries;
-			this.variables = variables;
+			super(inquiries, variables);
 			this.identityService = identityService;
 		}
 
 		@Override
-		public void execute(DelegateExecution execution) {
-			String number = trackingNumber(execution);
+		void run(DelegateExecution execution, String number) {
 			AnswerKind kind = InquiryProcess.KIND_FINAL.equals(execution.getVariable(ANSWER_KIND)) ? AnswerKind.FINAL
 					: AnswerKind.INTERIM;
 			String by = actor(this.identityService, (String) execution.getVariable(STAFF_MEMBER));
@@ -200,7 +192,6 @@ final class InquiryStepDelegates {
 			}
 			execution.removeVariable(ANSWER_TEXT);
 			execution.removeVariable(ANSWER_KIND);
-			this.variables.refresh(execution, this.inquiries.get(number));
 		}
 
 	}
@@ -209,11 +200,7 @@ final class InquiryStepDelegates {
 	 * Serves {@code Task_RequestInformation}: the applicant is asked; the clock pauses.
 	 */
 	@Component("requestInformationDelegate")
-	static class RequestInformation implements JavaDelegate {
-
-		private final InquiryService inquiries;
-
-		private final InquiryVariables variables;
+	static class RequestInformation extends Step {
 
 		private final IdentityService identityService;
 
@@ -221,22 +208,19 @@ final class InquiryStepDelegates {
 
 		RequestInformation(InquiryService inquiries, InquiryVariables variables, IdentityService identityService,
 				Clock clock) {
-			this.inquiries = inquiries;
-			this.variables = variables;
+			super(inquiries, variables);
 			this.identityService = identityService;
 			this.clock = clock;
 		}
 
 		@Override
-		public void execute(DelegateExecution execution) {
-			String number = trackingNumber(execution);
+		void run(DelegateExecution execution, String number) {
 			String by = actor(this.identityService, (String) execution.getVariable(STAFF_MEMBER));
 			this.inquiries.requestInformation(number, (String) execution.getVariable(ANSWER_TEXT), by);
 			execution.setVariable(PAUSED_AT, Date.from(this.clock.instant()));
 			execution.setVariable(HANDLING_OUTCOME, InquiryProcess.OUTCOME_WAITING);
 			execution.removeVariable(ANSWER_TEXT);
 			execution.removeVariable(ANSWER_KIND);
-			this.variables.refresh(execution, this.inquiries.get(number));
 		}
 
 	}
@@ -246,22 +230,17 @@ final class InquiryStepDelegates {
 	 * deadlines move by the time spent waiting.
 	 */
 	@Component("resumeAfterReplyDelegate")
-	static class ResumeAfterReply implements JavaDelegate {
-
-		private final InquiryService inquiries;
-
-		private final InquiryVariables variables;
+	static class ResumeAfterReply extends Step {
 
 		private final Clock clock;
 
 		ResumeAfterReply(InquiryService inquiries, InquiryVariables variables, Clock clock) {
-			this.inquiries = inquiries;
-			this.variables = variables;
+			super(inquiries, variables);
 			this.clock = clock;
 		}
 
 		@Override
-		public void execute(DelegateExecution execution) {
+		void run(DelegateExecution execution, String number) {
 			Date pausedAt = (Date) execution.getVariable(PAUSED_AT);
 			Duration paused = Duration.between(pausedAt.toInstant(), this.clock.instant());
 			for (String deadline : List.of(InquiryProcess.INTERIM_DUE, InquiryProcess.INTERIM_REMINDER,
@@ -271,7 +250,6 @@ final class InquiryStepDelegates {
 			}
 			execution.removeVariable(PAUSED_AT);
 			execution.setVariable(HANDLING_OUTCOME, "");
-			this.variables.refresh(execution, this.inquiries.get(trackingNumber(execution)));
 		}
 
 	}
@@ -281,22 +259,15 @@ final class InquiryStepDelegates {
 	 * told.
 	 */
 	@Component("closeUnansweredDelegate")
-	static class CloseUnanswered implements JavaDelegate {
-
-		private final InquiryService inquiries;
-
-		private final InquiryVariables variables;
+	static class CloseUnanswered extends Step {
 
 		CloseUnanswered(InquiryService inquiries, InquiryVariables variables) {
-			this.inquiries = inquiries;
-			this.variables = variables;
+			super(inquiries, variables);
 		}
 
 		@Override
-		public void execute(DelegateExecution execution) {
-			String number = trackingNumber(execution);
+		void run(DelegateExecution execution, String number) {
 			this.inquiries.closeUnanswered(number);
-			this.variables.refresh(execution, this.inquiries.get(number));
 		}
 
 	}

@@ -4,17 +4,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.localgov.casework.inquiry.Inquiry;
 import jp.localgov.casework.inquiry.InquiryAttachment;
 import jp.localgov.casework.inquiry.InquiryService;
+import jp.localgov.casework.platform.process.FormText;
 import jp.localgov.casework.platform.StaffGroup;
 import jp.localgov.casework.referencedata.Municipality;
 import jp.localgov.casework.referencedata.OfficeCalendar;
 import jp.localgov.casework.referencedata.ReferenceData;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.spin.plugin.variable.SpinValues;
 
 import org.springframework.stereotype.Component;
 
@@ -31,8 +29,6 @@ class InquiryVariables {
 	private final InquiryService inquiries;
 
 	private final ReferenceData referenceData;
-
-	private final ObjectMapper json = new ObjectMapper();
 
 	InquiryVariables(InquiryService inquiries, ReferenceData referenceData) {
 		this.inquiries = inquiries;
@@ -60,9 +56,9 @@ class InquiryVariables {
 						: files.stream()
 							.map((file) -> file.getFilename() + "（" + (file.getSizeBytes() + 1023) / 1024 + " KB）")
 							.collect(Collectors.joining("、")));
-		scope.setVariable("body", longText(inquiry.getBody()));
-		scope.setVariable("conversation", longText(conversation(inquiry)));
-		scope.setVariable("returnHistory", longText(returnHistory(inquiry)));
+		scope.setVariable("body", FormText.of(inquiry.getBody()));
+		scope.setVariable("conversation", FormText.of(conversation(inquiry)));
+		scope.setVariable("returnHistory", FormText.of(returnHistory(inquiry)));
 	}
 
 	static String departmentLabel(String groupId) {
@@ -109,15 +105,6 @@ class InquiryVariables {
 			.map((back) -> "【" + departmentLabel(back.getDepartment()) + " "
 					+ AT.format(back.getAt().atZone(OfficeCalendar.JAPAN)) + "】" + back.getReason())
 			.collect(Collectors.joining("\n"));
-	}
-
-	private Object longText(String text) {
-		try {
-			return SpinValues.jsonValue(this.json.writeValueAsString(text)).create();
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Cannot encode text", ex);
-		}
 	}
 
 }

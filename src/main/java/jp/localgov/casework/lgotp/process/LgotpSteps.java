@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.localgov.casework.lgotp.LgotpService;
 import jp.localgov.casework.lgotp.LgotpViews.HostRequestView;
 import jp.localgov.casework.lgotp.LgotpViews.TraineeView;
@@ -20,6 +18,7 @@ import jp.localgov.casework.lgotp.TraineeStage;
 import jp.localgov.casework.lgotp.YearStage;
 import jp.localgov.casework.platform.StaffGroup;
 import jp.localgov.casework.platform.mail.MailOutbox;
+import jp.localgov.casework.platform.process.FormText;
 import jp.localgov.casework.referencedata.Municipality;
 import jp.localgov.casework.referencedata.OfficeCalendar;
 import jp.localgov.casework.referencedata.ReferenceData;
@@ -30,7 +29,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.spin.plugin.variable.SpinValues;
 
 import org.springframework.stereotype.Component;
 
@@ -205,8 +203,8 @@ final class LgotpSteps {
 			execution.setVariable("surveyClosesAt", at(schedule.surveyClosesOn(), LocalTime.of(23, 59)));
 			execution.setVariable("recruitmentDeadlineAt", at(schedule.recruitmentDeadline(), CLOSE));
 			execution.setVariable("yearLabel", year + "年度（LGOTP-FY" + year + "）");
-			execution.setVariable("scheduleSummary", LgotpForms.text(LgotpForms.schedule(schedule)));
-			execution.setVariable("demandSummary", LgotpForms.text("（まだありません）"));
+			execution.setVariable("scheduleSummary", FormText.of(LgotpForms.schedule(schedule)));
+			execution.setVariable("demandSummary", FormText.of("（まだありません）"));
 			this.notices
 				.toAllLocalGovernments("【自治体職員協力交流事業】" + year + "年度 受入要望調査のお知らせ",
 						year + "年度（" + year + "年5月来日）の研修員受入要望調査を開始しました。受入を希望される場合は、" + schedule.surveyClosesOn()
@@ -230,7 +228,7 @@ final class LgotpSteps {
 		public void execute(DelegateExecution execution) {
 			int year = fiscalYear(execution);
 			execution.setVariable(LgotpProcess.DEMAND_COUNT, this.lgotp.closeSurvey(year));
-			execution.setVariable("demandSummary", LgotpForms.text(LgotpForms.demand(this.lgotp.hostRequests(year))));
+			execution.setVariable("demandSummary", FormText.of(LgotpForms.demand(this.lgotp.hostRequests(year))));
 		}
 
 	}
@@ -265,8 +263,8 @@ final class LgotpSteps {
 		@Override
 		public void execute(DelegateExecution execution) {
 			this.lgotp.moveYear(fiscalYear(execution), YearStage.RECRUITMENT);
-			execution.setVariable("candidateSummary", LgotpForms
-				.text("候補者は API で登録します（POST /api/lgotp/years/" + fiscalYear(execution) + "/candidates）。"));
+			execution.setVariable("candidateSummary",
+					FormText.of("候補者は API で登録します（POST /api/lgotp/years/" + fiscalYear(execution) + "/candidates）。"));
 		}
 
 	}
@@ -358,7 +356,7 @@ final class LgotpSteps {
 						.map(Municipality::getFullName)
 						.orElse(String.valueOf(trainee.hostMunicipality())));
 			execution.setVariable("journeySummary",
-					LgotpForms.text(trainee.stages()
+					FormText.of(trainee.stages()
 						.stream()
 						.map((step) -> LgotpForms.AT.format(step.at().atZone(OfficeCalendar.JAPAN)) + " "
 								+ step.stage().label() + (step.note() == null ? "" : "（" + step.note() + "）"))
@@ -544,18 +542,7 @@ final class LgotpSteps {
 		static final java.time.format.DateTimeFormatter AT = java.time.format.DateTimeFormatter
 			.ofPattern("yyyy-MM-dd HH:mm");
 
-		private static final ObjectMapper JSON = new ObjectMapper();
-
 		private LgotpForms() {
-		}
-
-		static Object text(String text) {
-			try {
-				return SpinValues.jsonValue(JSON.writeValueAsString(text)).create();
-			}
-			catch (JsonProcessingException ex) {
-				throw new IllegalStateException(ex);
-			}
 		}
 
 		static String schedule(Schedule schedule) {

@@ -8,6 +8,7 @@ import java.util.Date;
 
 import jp.localgov.casework.platform.BusinessRuleException;
 import jp.localgov.casework.platform.InvalidInputException;
+import jp.localgov.casework.platform.process.FormText;
 import jp.localgov.casework.referencedata.OfficeCalendar;
 import jp.localgov.casework.subsidy.SubsidyService;
 import jp.localgov.casework.subsidy.SubsidyStatus;
@@ -376,8 +377,8 @@ final class SubsidySteps {
 					? "不交付\n理由：" + String.valueOf(task.getVariable(SubsidyProcess.REJECTION_REASONS))
 					: "交付　交付額：" + (amount instanceof Number given ? yen(given.longValue()) : "（未入力）") + "\n条件："
 							+ valueOrNone(task.getVariable(SubsidyProcess.CONDITIONS));
-			task.getExecution().setVariable("decisionSummary", this.variables.longText(draft));
-			task.getExecution().setVariable("sendBackComment", this.variables.longText(sendBack(task)));
+			task.getExecution().setVariable("decisionSummary", FormText.of(draft));
+			task.getExecution().setVariable("sendBackComment", FormText.of(sendBack(task)));
 			task.getExecution().setVariable("changeGrantLabel", yen(this.subsidies.changePreview(number)));
 			task.getExecution()
 				.setVariable("determinedAmountPreview", yen(this.subsidies.determinationPreview(number)));

@@ -4,8 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.localgov.casework.platform.process.FormText;
 import jp.localgov.casework.referencedata.Municipality;
 import jp.localgov.casework.referencedata.OfficeCalendar;
 import jp.localgov.casework.referencedata.ReferenceData;
@@ -14,7 +13,6 @@ import jp.localgov.casework.subsidy.SubsidyViews.ApplicationView;
 import jp.localgov.casework.subsidy.SubsidyViews.Line;
 import jp.localgov.casework.subsidy.SubsidyViews.ProgrammeView;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.spin.plugin.variable.SpinValues;
 
 import org.springframework.stereotype.Component;
 
@@ -30,8 +28,6 @@ class SubsidyVariables {
 	private final SubsidyService subsidies;
 
 	private final ReferenceData referenceData;
-
-	private final ObjectMapper json = new ObjectMapper();
 
 	SubsidyVariables(SubsidyService subsidies, ReferenceData referenceData) {
 		this.subsidies = subsidies;
@@ -49,24 +45,24 @@ class SubsidyVariables {
 					.orElse(application.municipalityCode()));
 		scope.setVariable("applicantTypeLabel", application.applicantType().label());
 		scope.setVariable("title", application.title());
-		scope.setVariable("summary", longText(application.summary()));
+		scope.setVariable("summary", FormText.of(application.summary()));
 		scope.setVariable("period", DAY.format(application.periodFrom()) + " ～ " + DAY.format(application.periodTo()));
-		scope.setVariable("costSummary", longText(lines(application.costItems())));
+		scope.setVariable("costSummary", FormText.of(lines(application.costItems())));
 		scope.setVariable("requestedAmount", yen(application.requestedAmount()));
 		scope.setVariable("statusLabel", application.status().label());
 		scope.setVariable("maximumGrantLabel", yen(this.subsidies.maximumGrant(number)));
-		scope.setVariable("reviewSummary", longText(application.reviews()
+		scope.setVariable("reviewSummary", FormText.of(application.reviews()
 			.stream()
 			.map((review) -> "【" + review.reviewer() + "】必要性 " + review.necessity() + " / 効果 " + review.effectiveness()
 					+ " / 実現可能性 " + review.feasibility() + " / 経費の妥当性 " + review.costValidity() + "（計 " + review.total()
 					+ "/20） " + ("APPROVE".equals(review.recommendation()) ? "採択が適当" : "不採択が適当")
 					+ (review.comments() == null || review.comments().isBlank() ? "" : "\n" + review.comments()))
 			.collect(Collectors.joining("\n"))));
-		scope.setVariable("changeSummary", longText(application.proposedCostItems().isEmpty() ? ""
+		scope.setVariable("changeSummary", FormText.of(application.proposedCostItems().isEmpty() ? ""
 				: lines(application.proposedCostItems()) + "\n" + lastNote(application)));
 		scope.setVariable("reportSummary",
-				longText(application.reportSummary() == null ? "" : application.reportSummary()));
-		scope.setVariable("actualCostSummary", longText(lines(application.actualCostItems())));
+				FormText.of(application.reportSummary() == null ? "" : application.reportSummary()));
+		scope.setVariable("actualCostSummary", FormText.of(lines(application.actualCostItems())));
 		scope.setVariable("determinedAmountLabel",
 				application.determinedAmount() == null ? "" : yen(application.determinedAmount()));
 		ProgrammeView programme = this.subsidies.programmes(application.fiscalYear())
@@ -74,7 +70,7 @@ class SubsidyVariables {
 			.filter((candidate) -> candidate.code().equals(application.programmeCode()))
 			.findFirst()
 			.orElseThrow();
-		scope.setVariable("budgetSummary", longText("予算額 " + yen(programme.budget()) + "\n交付決定済 "
+		scope.setVariable("budgetSummary", FormText.of("予算額 " + yen(programme.budget()) + "\n交付決定済 "
 				+ yen(programme.reserved()) + "\n支払済 " + yen(programme.paid()) + "\n残額 " + yen(programme.remaining())));
 	}
 
@@ -97,15 +93,6 @@ class SubsidyVariables {
 		return lines.stream()
 			.map((line) -> line.description() + "：" + yen(line.amount()))
 			.collect(Collectors.joining("\n")) + (lines.isEmpty() ? "" : "\n合計：" + yen(total));
-	}
-
-	Object longText(String text) {
-		try {
-			return SpinValues.jsonValue(this.json.writeValueAsString(text)).create();
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Cannot encode text", ex);
-		}
 	}
 
 	static String jst(java.time.Instant at) {
