@@ -48,7 +48,7 @@ class InquiryVariables {
 					.map(Municipality::getFullName)
 					.orElse("（指定なし）"));
 		scope.setVariable("email", inquiry.getEmail());
-		scope.setVariable("submittedAt", AT.format(inquiry.getSubmittedAt().atZone(OfficeCalendar.JAPAN)));
+		scope.setVariable("submittedAt", AT.format(inquiry.getSubmittedAt().atZone(OfficeCalendar.JAPAN)) + "（日本時間）");
 		scope.setVariable("status", inquiry.getStatus().name());
 		List<InquiryAttachment> files = this.inquiries.attachmentsOf(inquiry);
 		scope.setVariable("attachmentsSummary",
