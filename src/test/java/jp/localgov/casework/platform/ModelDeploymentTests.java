@@ -104,6 +104,17 @@ class ModelDeploymentTests {
 		}
 	}
 
+	@Test
+	void onlyTheSystemCheckAndTheLgotpYearAreStartedByHandFromTasklistWithAStartForm() {
+		List<ProcessDefinition> startable = this.repositoryService.createProcessDefinitionQuery()
+			.startableInTasklist()
+			.latestVersion()
+			.list();
+		assertThat(startable).extracting(ProcessDefinition::getKey)
+			.containsExactlyInAnyOrder("SystemCheck", "LgotpAnnualCycle");
+		assertThat(startable).allSatisfy((definition) -> assertThat(definition.hasStartFormKey()).isTrue());
+	}
+
 	private Deployment latestDeployment() {
 		return this.repositoryService.createDeploymentQuery()
 			.deploymentName(ModelDeployer.DEPLOYMENT_NAME)
