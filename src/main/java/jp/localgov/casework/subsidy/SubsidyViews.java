@@ -17,13 +17,14 @@ public final class SubsidyViews {
 	 */
 	public record ProgrammeView(String code, String name, int fiscalYear, long budget, long reserved, long paid,
 			long remaining, String rate, long ceiling, Set<ApplicantType> eligibleApplicantTypes, LocalDate opensOn,
-			LocalDate closesOn, boolean open, boolean demo) {
+			LocalDate closesOn, boolean open, boolean demo, String department) {
 
 		static ProgrammeView of(SubsidyProgramme programme, LocalDate today) {
 			return new ProgrammeView(programme.getCode(), programme.getName(), programme.getFiscalYear(),
 					programme.getBudget(), programme.getReserved(), programme.getPaid(), programme.remaining(),
 					programme.rate().toString(), programme.getCeiling(), programme.eligibleTypes(),
-					programme.getOpensOn(), programme.getClosesOn(), programme.isOpenOn(today), programme.isDemo());
+					programme.getOpensOn(), programme.getClosesOn(), programme.isOpenOn(today), programme.isDemo(),
+					programme.getDepartment());
 		}
 
 	}

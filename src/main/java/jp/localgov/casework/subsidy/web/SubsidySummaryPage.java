@@ -34,7 +34,8 @@ class SubsidySummaryPage {
 	}
 
 	@GetMapping("/staff/subsidies")
-	String summary(@RequestParam(required = false) Integer fiscalYear, Model model) {
+	String summary(@RequestParam(required = false) Integer fiscalYear, Model model,
+			org.springframework.security.core.Authentication authentication) {
 		int current = SubsidyApiController.currentFiscalYear(this.clock);
 		int year = (fiscalYear == null) ? current : fiscalYear;
 		if (year < 2000 || year > 2100) {
@@ -46,6 +47,11 @@ class SubsidySummaryPage {
 		model.addAttribute("fiscalYearLabel", SubsidyApiController.fiscalYearLabel(year));
 		model.addAttribute("fiscalYears", years.descendingSet());
 		model.addAttribute("rows", rows);
+		model.addAttribute("canEditRules",
+				authentication != null && authentication.getAuthorities()
+					.stream()
+					.anyMatch((authority) -> authority.getAuthority().equals("ROLE_processOwners")
+							|| authority.getAuthority().equals("ROLE_camunda-admin")));
 		return "subsidy/summary";
 	}
 
