@@ -1,0 +1,406 @@
+package jp.localgov.casework.lgotp.web;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jp.localgov.casework.lgotp.HostRequestStatus;
+import jp.localgov.casework.lgotp.HostingPlan;
+import jp.localgov.casework.lgotp.LgotpService;
+import jp.localgov.casework.lgotp.LgotpViews.HostRequestView;
+import jp.localgov.casework.lgotp.LgotpViews.YearView;
+import jp.localgov.casework.lgotp.TraineeStage;
+import jp.localgov.casework.lgotp.TrainingField;
+import jp.localgov.casework.lgotp.YearStage;
+import jp.localgov.casework.platform.BusinessRuleException;
+import jp.localgov.casework.platform.InvalidInputException;
+import jp.localgov.casework.platform.LocalGovernmentAccount;
+import jp.localgov.casework.platform.NotFoundException;
+import jp.localgov.casework.referencedata.ReferenceData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The LGOTP pages of the portal for a logged-in local government: the demand survey of
+ * the current and the next programme year, its own hosting requests (filed, edited and
+ * withdrawn while the survey is open), its trainee once matched and the monthly reports
+ * while the trainee is posted; every error is shown in the page.
+ */
+@Controller
+@RequestMapping("/portal/lg/lgotp")
+class LgotpPortalController {
+
+	private static final Logger logger = LoggerFactory.getLogger(LgotpPortalController.class);
+
+	private static final String OVERVIEW = "/portal/lg/lgotp";
+
+	private static final String FORM_VIEW = "portal/lgotp/request-form";
+
+	/**
+	 * The plan's properties and the form fields that hold them, in the order of the page.
+	 */
+	private static final Map<String, String> FORM_FIELDS = Map.of("field", "trainingField", "preferredCountry",
+			"preferredCountry", "preferredLanguage", "preferredLanguage", "months", "trainingMonths",
+			"programmeOutline", "programmeOutline", "contactName", "hostContactName", "contactEmail",
+			"hostContactEmail");
+
+	private static final List<String> FORM_ORDER = List.of("trainingField", "preferredCountry", "preferredLanguage",
+			"trainingMonths", "programmeOutline", "hostContactName", "hostContactEmail");
+
+	/** The length of the e-mail column. */
+	private static final int MAX_EMAIL = 320;
+
+	private static final int MAX_REPORT = 4000;
+
+	private final LgotpService lgotp;
+
+	private final ReferenceData referenceData;
+
+	private final Validator validator;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	LgotpPortalController(LgotpService lgotp, ReferenceData referenceData, Validator validator, MessageSource messages,
+			Clock clock) {
+		this.lgotp = lgotp;
+		this.referenceData = referenceData;
+		this.validator = validator;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	@ModelAttribute
+	void page(HttpServletRequest request, Locale locale, Model model) {
+		model.addAllAttributes(common(request, locale).getModel());
+	}
+
+	// ---- the overview
+
+	@GetMapping({ "", "/" })
+	String overview(Authentication authentication, Locale locale, Model model) {
+		return overviewPage(authentication, locale, model);
+	}
+
+	// ---- filing a request
+
+	@GetMapping("/{fiscalYear}/requests/new")
+	String newRequest(@PathVariable int fiscalYear, Authentication authentication, Model model) {
+		municipalityOf(authentication);
+		YearView year = this.lgotp.yearView(fiscalYear);
+		model.addAttribute("hostRequest", new LgotpRequestForm());
+		return formPage(year, null, year.surveyOpen(), model);
+	}
+
+	@PostMapping("/{fiscalYear}/requests/new")
+	String file(@PathVariable int fiscalYear, @ModelAttribute("hostRequest") LgotpRequestForm form,
+			BindingResult binding, Authentication authentication, Locale locale, Model model,
+			RedirectAttributes redirect) {
+		String code = municipalityOf(authentication);
+		YearView year = this.lgotp.yearView(fiscalYear);
+		HostingPlan plan = validate(form, binding, locale);
+		if (!binding.hasErrors()) {
+			try {
+				HostRequestView filed = this.lgotp.fileHostRequest(fiscalYear, code, plan);
+				return notice(redirect, "lgotp.notice.filed", String.valueOf(filed.id()));
+			}
+			catch (BusinessRuleException ex) {
+				model.addAttribute("pageError", inLanguage(ex.getMessage(), locale));
+			}
+		}
+		return formPage(year, null, true, model);
+	}
+
+	// ---- editing and withdrawing a request
+
+	@GetMapping("/requests/{id}/edit")
+	String edit(@PathVariable long id, Authentication authentication, Locale locale, Model model) {
+		HostRequestView request = this.lgotp.hostRequest(id, municipalityOf(authentication));
+		YearView year = this.lgotp.yearView(request.fiscalYear());
+		model.addAttribute("hostRequest", LgotpRequestForm.of(request));
+		boolean editable = year.surveyOpen() && request.status() == HostRequestStatus.SUBMITTED;
+		if (year.surveyOpen() && !editable) {
+			model.addAttribute("pageError", message("lgotp.error.notEditable", locale, statusLabel(request, locale)));
+		}
+		return formPage(year, request, editable, model);
+	}
+
+	@PostMapping("/requests/{id}/edit")
+	String update(@PathVariable long id, @ModelAttribute("hostRequest") LgotpRequestForm form, BindingResult binding,
+			Authentication authentication, Locale locale, Model model, RedirectAttributes redirect) {
+		String code = municipalityOf(authentication);
+		HostRequestView request = this.lgotp.hostRequest(id, code);
+		YearView year = this.lgotp.yearView(request.fiscalYear());
+		HostingPlan plan = validate(form, binding, locale);
+		if (!binding.hasErrors()) {
+			try {
+				this.lgotp.updateHostRequest(id, code, plan);
+				return notice(redirect, "lgotp.notice.updated", String.valueOf(id));
+			}
+			catch (BusinessRuleException ex) {
+				model.addAttribute("pageError", inLanguage(ex.getMessage(), locale));
+			}
+		}
+		return formPage(year, request, true, model);
+	}
+
+	@PostMapping("/requests/{id}/withdraw")
+	String withdraw(@PathVariable long id, Authentication authentication, Locale locale, Model model,
+			RedirectAttributes redirect) {
+		String code = municipalityOf(authentication);
+		this.lgotp.hostRequest(id, code);
+		try {
+			this.lgotp.withdrawHostRequest(id, code);
+			return notice(redirect, "lgotp.notice.withdrawn", String.valueOf(id));
+		}
+		catch (BusinessRuleException ex) {
+			model.addAttribute("pageError", inLanguage(ex.getMessage(), locale));
+			return overviewPage(authentication, locale, model);
+		}
+	}
+
+	// ---- monthly reports
+
+	@PostMapping("/requests/{id}/reports")
+	String report(@PathVariable long id, @RequestParam(required = false) String month,
+			@RequestParam(required = false) String text, Authentication authentication, Locale locale, Model model,
+			RedirectAttributes redirect) {
+		String code = municipalityOf(authentication);
+		HostRequestView request = this.lgotp.hostRequest(id, code);
+		String yearMonth = (month != null) ? Normalizer.normalize(month, Normalizer.Form.NFKC).strip() : null;
+		String report = (text != null) ? text.replace("\r\n", "\n") : null;
+		String error;
+		String errorField = null;
+		if (report != null && report.length() > MAX_REPORT) {
+			error = message("lgotp.report.error.text", locale);
+			errorField = "text";
+		}
+		else {
+			try {
+				this.lgotp.fileMonthlyReport(id, code, yearMonth, report);
+				return notice(redirect, "lgotp.notice.reported", yearMonth);
+			}
+			catch (InvalidInputException ex) {
+				errorField = "month".equals(ex.getField()) ? "month" : "text";
+				error = message("lgotp.report.error." + errorField, locale);
+			}
+			catch (BusinessRuleException ex) {
+				error = inLanguage(ex.getMessage(), locale);
+			}
+		}
+		boolean formShown = request.trainee() != null && request.trainee().stage() == TraineeStage.POSTED;
+		if (formShown) {
+			model.addAttribute("reportFor", id);
+			model.addAttribute("reportError", error);
+			model.addAttribute("reportErrorField", errorField);
+			model.addAttribute("reportMonth", month);
+			model.addAttribute("reportText", text);
+		}
+		else {
+			model.addAttribute("pageError", error);
+		}
+		return overviewPage(authentication, locale, model);
+	}
+
+	// ---- errors
+
+	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
+	ModelAndView notFound(HttpServletRequest request, Locale locale) {
+		ModelAndView page = common(request, locale);
+		page.setViewName("portal/not-found");
+		page.setStatus(HttpStatus.NOT_FOUND);
+		return page;
+	}
+
+	@ExceptionHandler(Exception.class)
+	ModelAndView failed(Exception ex, HttpServletRequest request, Locale locale) {
+		HttpStatusCode status = (ex instanceof ErrorResponse response) ? response.getStatusCode()
+				: HttpStatus.INTERNAL_SERVER_ERROR;
+		if (status.is5xxServerError()) {
+			logger.error("LGOTP portal request {} {} failed", request.getMethod(), request.getRequestURI(), ex);
+		}
+		ModelAndView page = common(request, locale);
+		page.setViewName("portal/error");
+		page.setStatus(status);
+		return page;
+	}
+
+	// ---- helpers
+
+	/**
+	 * The current and the next programme year, newest first, each once its cycle has
+	 * started, with the municipality's requests.
+	 */
+	private String overviewPage(Authentication authentication, Locale locale, Model model) {
+		String code = municipalityOf(authentication);
+		int current = currentFiscalYear();
+		List<YearSection> years = new ArrayList<>();
+		for (int fiscalYear : List.of(current + 1, current)) {
+			try {
+				YearView year = this.lgotp.yearView(fiscalYear);
+				years.add(new YearSection(year, this.lgotp.hostRequestsOf(fiscalYear, code)));
+			}
+			catch (NotFoundException ex) {
+				// the cycle of that year has not started
+			}
+		}
+		model.addAttribute("years", years);
+		model.addAttribute("municipality", municipalityName(code, locale));
+		model.addAttribute("account", authentication.getName());
+		model.addAttribute("posted", TraineeStage.POSTED);
+		return "portal/lgotp/overview";
+	}
+
+	private String formPage(YearView year, HostRequestView request, boolean formShown, Model model) {
+		model.addAttribute("year", year);
+		model.addAttribute("request", request);
+		model.addAttribute("formShown", formShown);
+		model.addAttribute("fields", TrainingField.values());
+		model.addAttribute("preparing", year.stage() == YearStage.PREPARING);
+		return FORM_VIEW;
+	}
+
+	/**
+	 * Checks the plan with the rules of {@link HostingPlan}; each message is looked up by
+	 * constraint and form field (e.g. {@code NotBlank.preferredCountry}) in the page's
+	 * language, the service's own message being the default.
+	 */
+	private HostingPlan validate(LgotpRequestForm form, BindingResult binding, Locale locale) {
+		HostingPlan plan = form.toPlan();
+		List<Rejection> rejections = new ArrayList<>();
+		if (form.monthsNotANumber()) {
+			rejections.add(new Rejection("trainingMonths", "Number", "研修期間は6～12か月です / 6 to 12 months"));
+		}
+		for (ConstraintViolation<HostingPlan> violation : this.validator.validate(plan)) {
+			String field = FORM_FIELDS.get(violation.getPropertyPath().toString());
+			String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+			if (field != null && !("trainingMonths".equals(field) && form.monthsNotANumber())) {
+				rejections.add(new Rejection(field, constraint, violation.getMessage()));
+			}
+		}
+		if (plan.contactEmail() != null && plan.contactEmail().length() > MAX_EMAIL) {
+			rejections.add(new Rejection("hostContactEmail", "Size", "320文字以内です / at most 320 characters"));
+		}
+		rejections.stream()
+			.sorted(Comparator.comparingInt((Rejection rejection) -> FORM_ORDER.indexOf(rejection.field()))
+				.thenComparing(Rejection::code))
+			.forEach((rejection) -> binding.rejectValue(rejection.field(), rejection.code(),
+					inLanguage(rejection.message(), locale)));
+		return plan;
+	}
+
+	private String notice(RedirectAttributes redirect, String key, String argument) {
+		redirect.addFlashAttribute("notice", key);
+		redirect.addFlashAttribute("noticeArgument", argument);
+		return "redirect:" + OVERVIEW;
+	}
+
+	/** The programme year of today: April to March, named by the April. */
+	private int currentFiscalYear() {
+		LocalDate today = LocalDate.now(this.clock);
+		return (today.getMonthValue() >= 4) ? today.getYear() : today.getYear() - 1;
+	}
+
+	private String municipalityName(String code, Locale locale) {
+		return this.referenceData.municipality(code)
+			.map((found) -> "en".equals(language(locale)) ? found.getNameEn() : found.getFullName())
+			.orElse(code);
+	}
+
+	private String statusLabel(HostRequestView request, Locale locale) {
+		return "en".equals(language(locale)) ? message("lgotp.status." + request.status().name(), locale)
+				: request.status().label();
+	}
+
+	private String message(String key, Locale locale, Object... arguments) {
+		return this.messages.getMessage(key, arguments, key, locale);
+	}
+
+	/**
+	 * The part of a bilingual service message ({@code 日本語 / English}) in the page's
+	 * language; a message with one language only is shown as it is.
+	 */
+	static String inLanguage(String message, Locale locale) {
+		if (message == null) {
+			return "";
+		}
+		int separator = message.indexOf(" / ");
+		if (separator < 0) {
+			return message;
+		}
+		return "en".equals(language(locale)) ? message.substring(separator + 3).strip()
+				: message.substring(0, separator).strip();
+	}
+
+	private static ModelAndView common(HttpServletRequest request, Locale locale) {
+		ModelAndView page = new ModelAndView();
+		page.addObject("lang", language(locale));
+		page.addObject("dates", DateTimeFormatter.ofPattern("en".equals(language(locale)) ? "d MMMM uuuu" : "uuuu年M月d日",
+				"en".equals(language(locale)) ? Locale.ENGLISH : Locale.JAPANESE));
+		page.addObject("languageBase", HttpMethod.GET.matches(request.getMethod()) ? currentPage(request) : OVERVIEW);
+		return page;
+	}
+
+	/** The page being shown, relative to the application, without its language choice. */
+	private static String currentPage(HttpServletRequest request) {
+		return UriComponentsBuilder.fromPath(request.getRequestURI().substring(request.getContextPath().length()))
+			.query(request.getQueryString())
+			.replaceQueryParam("lang")
+			.build()
+			.toUriString();
+	}
+
+	private static String municipalityOf(Authentication authentication) {
+		return LocalGovernmentAccount.municipalityCode(authentication)
+			.orElseThrow(() -> new NotFoundException("自治体のアカウントではありません / Not a local-government account"));
+	}
+
+	private static String language(Locale locale) {
+		return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? "en" : "ja";
+	}
+
+	/**
+	 * One programme year on the overview with the municipality's requests.
+	 *
+	 * @param year the year and its survey
+	 * @param requests the municipality's hosting requests of the year
+	 */
+	record YearSection(YearView year, List<HostRequestView> requests) {
+	}
+
+	/** A field of the form refused with a message code and the service's message. */
+	private record Rejection(String field, String code, String message) {
+	}
+
+}
