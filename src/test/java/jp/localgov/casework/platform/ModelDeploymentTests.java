@@ -112,7 +112,11 @@ class ModelDeploymentTests {
 			.list();
 		assertThat(startable).extracting(ProcessDefinition::getKey)
 			.containsExactlyInAnyOrder("SystemCheck", "LgotpAnnualCycle");
-		assertThat(startable).allSatisfy((definition) -> assertThat(definition.hasStartFormKey()).isTrue());
+		assertThat(startable)
+			.allSatisfy((definition) -> assertThat(this.repositoryService.getBpmnModelInstance(definition.getId())
+				.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.StartEvent.class))
+				.anySatisfy((start) -> assertThat(start.getCamundaFormRef()).as(definition.getKey() + " start form")
+					.isNotBlank()));
 	}
 
 	private Deployment latestDeployment() {

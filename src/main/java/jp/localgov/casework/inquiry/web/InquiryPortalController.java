@@ -23,6 +23,7 @@ import jp.localgov.casework.platform.BusinessRuleException;
 import jp.localgov.casework.platform.InvalidInputException;
 import jp.localgov.casework.platform.LocalGovernmentAccount;
 import jp.localgov.casework.platform.NotFoundException;
+import jp.localgov.casework.platform.PortalPages;
 import jp.localgov.casework.referencedata.OfficeCalendar;
 import jp.localgov.casework.referencedata.ReferenceData;
 import org.slf4j.Logger;
@@ -122,7 +123,7 @@ class InquiryPortalController {
 	@PostMapping("/inquiries")
 	String submit(@ModelAttribute("inquiry") InquiryForm form, BindingResult binding, Locale locale, Model model,
 			RedirectAttributes redirect) {
-		NewInquiry request = form.toNewInquiry(language(locale));
+		NewInquiry request = form.toNewInquiry(PortalPages.language(locale));
 		List<MultipartFile> files = form.chosenFiles();
 		validate(request, binding);
 		validate(files, binding);
@@ -222,7 +223,7 @@ class InquiryPortalController {
 		model.addAttribute("inquiries", this.inquiries.ofMunicipality(code));
 		model.addAttribute("municipality",
 				this.referenceData.municipality(code)
-					.map((found) -> "en".equals(language(locale)) ? found.getNameEn() : found.getFullName())
+					.map((found) -> "en".equals(PortalPages.language(locale)) ? found.getNameEn() : found.getFullName())
 					.orElse(code));
 		model.addAttribute("account", authentication.getName());
 		return "portal/municipality-inquiries";
@@ -242,23 +243,12 @@ class InquiryPortalController {
 
 	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
 	ModelAndView notFound(HttpServletRequest request, Locale locale) {
-		ModelAndView page = common(request, locale);
-		page.setViewName("portal/not-found");
-		page.setStatus(HttpStatus.NOT_FOUND);
-		return page;
+		return PortalPages.notFound(common(request, locale));
 	}
 
 	@ExceptionHandler(Exception.class)
 	ModelAndView failed(Exception ex, HttpServletRequest request, Locale locale) {
-		HttpStatusCode status = (ex instanceof ErrorResponse response) ? response.getStatusCode()
-				: HttpStatus.INTERNAL_SERVER_ERROR;
-		if (status.is5xxServerError()) {
-			logger.error("Portal request {} {} failed", request.getMethod(), request.getRequestURI(), ex);
-		}
-		ModelAndView page = common(request, locale);
-		page.setViewName("portal/error");
-		page.setStatus(status);
-		return page;
+		return PortalPages.failed(ex, common(request, locale), request, logger);
 	}
 
 	private String form(Model model) {
@@ -419,20 +409,11 @@ class InquiryPortalController {
 
 	private static ModelAndView common(HttpServletRequest request, Locale locale) {
 		ModelAndView page = new ModelAndView();
-		page.addObject("lang", language(locale));
+		page.addObject("lang", PortalPages.language(locale));
 		page.addObject("jst", JST);
 		page.addObject("languageBase",
-				HttpMethod.GET.matches(request.getMethod()) ? currentPage(request) : NEW_INQUIRY);
+				HttpMethod.GET.matches(request.getMethod()) ? PortalPages.currentPage(request) : NEW_INQUIRY);
 		return page;
-	}
-
-	/** The page being shown, relative to the application, without its language choice. */
-	private static String currentPage(HttpServletRequest request) {
-		return UriComponentsBuilder.fromPath(request.getRequestURI().substring(request.getContextPath().length()))
-			.query(request.getQueryString())
-			.replaceQueryParam("lang")
-			.build()
-			.toUriString();
 	}
 
 	private static String privateLink(String trackingNumber, String token) {
@@ -446,10 +427,6 @@ class InquiryPortalController {
 	private static String municipalityOf(Authentication authentication) {
 		return LocalGovernmentAccount.municipalityCode(authentication)
 			.orElseThrow(() -> new NotFoundException("自治体のアカウントではありません / Not a local-government account"));
-	}
-
-	private static String language(Locale locale) {
-		return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? "en" : "ja";
 	}
 
 	private static String field(ConstraintViolation<?> violation) {

@@ -25,6 +25,7 @@ import jp.localgov.casework.platform.BusinessRuleException;
 import jp.localgov.casework.platform.InvalidInputException;
 import jp.localgov.casework.platform.LocalGovernmentAccount;
 import jp.localgov.casework.platform.NotFoundException;
+import jp.localgov.casework.platform.PortalPages;
 import jp.localgov.casework.referencedata.ReferenceData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -237,23 +238,12 @@ class LgotpPortalController {
 
 	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
 	ModelAndView notFound(HttpServletRequest request, Locale locale) {
-		ModelAndView page = common(request, locale);
-		page.setViewName("portal/not-found");
-		page.setStatus(HttpStatus.NOT_FOUND);
-		return page;
+		return PortalPages.notFound(common(request, locale));
 	}
 
 	@ExceptionHandler(Exception.class)
 	ModelAndView failed(Exception ex, HttpServletRequest request, Locale locale) {
-		HttpStatusCode status = (ex instanceof ErrorResponse response) ? response.getStatusCode()
-				: HttpStatus.INTERNAL_SERVER_ERROR;
-		if (status.is5xxServerError()) {
-			logger.error("LGOTP portal request {} {} failed", request.getMethod(), request.getRequestURI(), ex);
-		}
-		ModelAndView page = common(request, locale);
-		page.setViewName("portal/error");
-		page.setStatus(status);
-		return page;
+		return PortalPages.failed(ex, common(request, locale), request, logger);
 	}
 
 	// ---- helpers
@@ -334,12 +324,12 @@ class LgotpPortalController {
 
 	private String municipalityName(String code, Locale locale) {
 		return this.referenceData.municipality(code)
-			.map((found) -> "en".equals(language(locale)) ? found.getNameEn() : found.getFullName())
+			.map((found) -> "en".equals(PortalPages.language(locale)) ? found.getNameEn() : found.getFullName())
 			.orElse(code);
 	}
 
 	private String statusLabel(HostRequestView request, Locale locale) {
-		return "en".equals(language(locale)) ? message("lgotp.status." + request.status().name(), locale)
+		return "en".equals(PortalPages.language(locale)) ? message("lgotp.status." + request.status().name(), locale)
 				: request.status().label();
 	}
 
@@ -359,35 +349,24 @@ class LgotpPortalController {
 		if (separator < 0) {
 			return message;
 		}
-		return "en".equals(language(locale)) ? message.substring(separator + 3).strip()
+		return "en".equals(PortalPages.language(locale)) ? message.substring(separator + 3).strip()
 				: message.substring(0, separator).strip();
 	}
 
 	private static ModelAndView common(HttpServletRequest request, Locale locale) {
 		ModelAndView page = new ModelAndView();
-		page.addObject("lang", language(locale));
-		page.addObject("dates", DateTimeFormatter.ofPattern("en".equals(language(locale)) ? "d MMMM uuuu" : "uuuu年M月d日",
-				"en".equals(language(locale)) ? Locale.ENGLISH : Locale.JAPANESE));
-		page.addObject("languageBase", HttpMethod.GET.matches(request.getMethod()) ? currentPage(request) : OVERVIEW);
+		page.addObject("lang", PortalPages.language(locale));
+		page.addObject("dates",
+				DateTimeFormatter.ofPattern("en".equals(PortalPages.language(locale)) ? "d MMMM uuuu" : "uuuu年M月d日",
+						"en".equals(PortalPages.language(locale)) ? Locale.ENGLISH : Locale.JAPANESE));
+		page.addObject("languageBase",
+				HttpMethod.GET.matches(request.getMethod()) ? PortalPages.currentPage(request) : OVERVIEW);
 		return page;
-	}
-
-	/** The page being shown, relative to the application, without its language choice. */
-	private static String currentPage(HttpServletRequest request) {
-		return UriComponentsBuilder.fromPath(request.getRequestURI().substring(request.getContextPath().length()))
-			.query(request.getQueryString())
-			.replaceQueryParam("lang")
-			.build()
-			.toUriString();
 	}
 
 	private static String municipalityOf(Authentication authentication) {
 		return LocalGovernmentAccount.municipalityCode(authentication)
 			.orElseThrow(() -> new NotFoundException("自治体のアカウントではありません / Not a local-government account"));
-	}
-
-	private static String language(Locale locale) {
-		return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? "en" : "ja";
 	}
 
 	/**

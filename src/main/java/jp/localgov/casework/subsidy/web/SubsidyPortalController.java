@@ -22,6 +22,7 @@ import jp.localgov.casework.platform.BusinessRuleException;
 import jp.localgov.casework.platform.InvalidInputException;
 import jp.localgov.casework.platform.LocalGovernmentAccount;
 import jp.localgov.casework.platform.NotFoundException;
+import jp.localgov.casework.platform.PortalPages;
 import jp.localgov.casework.referencedata.OfficeCalendar;
 import jp.localgov.casework.referencedata.ReferenceData;
 import jp.localgov.casework.subsidy.ApplicantType;
@@ -170,7 +171,7 @@ class SubsidyPortalController {
 			form.padded(SubsidyForm.ADD_ROWS);
 			return applyPage(found, code, model);
 		}
-		String lang = language(locale);
+		String lang = PortalPages.language(locale);
 		Parsed parsed = parse(form, true, lang);
 		NewApplication request = new NewApplication(found.code(), found.fiscalYear(), stripped(form.getProjectTitle()),
 				text(form.getProjectSummary()), parsed.start(), parsed.end(), parsed.lines());
@@ -202,7 +203,7 @@ class SubsidyPortalController {
 			@RequestParam(required = false) String addRows, Authentication authentication, Locale locale, Model model,
 			RedirectAttributes redirect) {
 		String code = municipalityOf(authentication);
-		String lang = language(locale);
+		String lang = PortalPages.language(locale);
 		ApplicationView view = this.subsidies.forMunicipality(number, code);
 		if (view.status() != SubsidyStatus.CORRECTION_REQUESTED) {
 			model.addAttribute("pageError", localized(NO_CORRECTION, lang));
@@ -258,23 +259,12 @@ class SubsidyPortalController {
 
 	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
 	ModelAndView notFound(HttpServletRequest request, Locale locale) {
-		ModelAndView page = common(request, locale);
-		page.setViewName("portal/not-found");
-		page.setStatus(HttpStatus.NOT_FOUND);
-		return page;
+		return PortalPages.notFound(common(request, locale));
 	}
 
 	@ExceptionHandler(Exception.class)
 	ModelAndView failed(Exception ex, HttpServletRequest request, Locale locale) {
-		HttpStatusCode status = (ex instanceof ErrorResponse response) ? response.getStatusCode()
-				: HttpStatus.INTERNAL_SERVER_ERROR;
-		if (status.is5xxServerError()) {
-			logger.error("Portal request {} {} failed", request.getMethod(), request.getRequestURI(), ex);
-		}
-		ModelAndView page = common(request, locale);
-		page.setViewName("portal/error");
-		page.setStatus(status);
-		return page;
+		return PortalPages.failed(ex, common(request, locale), request, logger);
 	}
 
 	// ---- pages
@@ -282,7 +272,7 @@ class SubsidyPortalController {
 	private String planChange(String number, SubsidyForm form, BindingResult binding, boolean addRows,
 			Authentication authentication, Locale locale, Model model, RedirectAttributes redirect, boolean change) {
 		String code = municipalityOf(authentication);
-		String lang = language(locale);
+		String lang = PortalPages.language(locale);
 		ApplicationView view = this.subsidies.forMunicipality(number, code);
 		if (view.status() != SubsidyStatus.GRANTED) {
 			model.addAttribute("pageError", localized(NOT_GRANTED, lang));
@@ -375,7 +365,7 @@ class SubsidyPortalController {
 
 	private String municipalityName(String code, Locale locale) {
 		return this.referenceData.municipality(code)
-			.map((found) -> "en".equals(language(locale)) ? found.getNameEn() : found.getFullName())
+			.map((found) -> "en".equals(PortalPages.language(locale)) ? found.getNameEn() : found.getFullName())
 			.orElse(code);
 	}
 
@@ -529,7 +519,7 @@ class SubsidyPortalController {
 
 	private static ModelAndView common(HttpServletRequest request, Locale locale) {
 		ModelAndView page = new ModelAndView();
-		page.addObject("lang", language(locale));
+		page.addObject("lang", PortalPages.language(locale));
 		page.addObject("jst", JST);
 		page.addObject("languageBase", languageBase(request));
 		return page;
@@ -557,10 +547,6 @@ class SubsidyPortalController {
 	private static String municipalityOf(Authentication authentication) {
 		return LocalGovernmentAccount.municipalityCode(authentication)
 			.orElseThrow(() -> new NotFoundException("自治体のアカウントではありません / Not a local-government account"));
-	}
-
-	private static String language(Locale locale) {
-		return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? "en" : "ja";
 	}
 
 	/**
