@@ -18,12 +18,11 @@ import jp.localgov.casework.inquiry.Inquiry;
 import jp.localgov.casework.inquiry.InquiryService;
 import jp.localgov.casework.platform.StaffGroup;
 import jp.localgov.casework.platform.mail.MailOutbox;
+import jp.localgov.casework.platform.process.MailDirectory;
 import jp.localgov.casework.referencedata.OfficeCalendar;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -180,16 +179,15 @@ final class InquiryDeadlines {
 
 		private final TaskService taskService;
 
-		private final IdentityService identityService;
+		private final MailDirectory directory;
 
 		private final InquiryService inquiries;
 
 		private final MailOutbox outbox;
 
-		StaffMail(TaskService taskService, IdentityService identityService, InquiryService inquiries,
-				MailOutbox outbox) {
+		StaffMail(TaskService taskService, MailDirectory directory, InquiryService inquiries, MailOutbox outbox) {
 			this.taskService = taskService;
-			this.identityService = identityService;
+			this.directory = directory;
 			this.inquiries = inquiries;
 			this.outbox = outbox;
 		}
@@ -205,7 +203,7 @@ final class InquiryDeadlines {
 		Set<String> holdersOf(Task task) {
 			Set<String> emails = new LinkedHashSet<>();
 			if (task.getAssignee() != null) {
-				emails.addAll(emailsOf(List.of(task.getAssignee())));
+				emails.addAll(this.directory.ofUsers(List.of(task.getAssignee())));
 				return emails;
 			}
 			List<String> users = new ArrayList<>();
@@ -219,29 +217,12 @@ final class InquiryDeadlines {
 					}
 				}
 			}
-			emails.addAll(emailsOf(users));
+			emails.addAll(this.directory.ofUsers(users));
 			return emails;
 		}
 
 		Set<String> membersOf(String groupId) {
-			Set<String> emails = new LinkedHashSet<>();
-			for (User user : this.identityService.createUserQuery().memberOfGroup(groupId).list()) {
-				if (user.getEmail() != null && !user.getEmail().isBlank()) {
-					emails.add(user.getEmail());
-				}
-			}
-			return emails;
-		}
-
-		private Set<String> emailsOf(List<String> userIds) {
-			Set<String> emails = new LinkedHashSet<>();
-			for (String userId : userIds) {
-				User user = this.identityService.createUserQuery().userId(userId).singleResult();
-				if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
-					emails.add(user.getEmail());
-				}
-			}
-			return emails;
+			return this.directory.ofGroup(groupId);
 		}
 
 		void send(Set<String> recipients, DelegateExecution execution, String subject, String message) {

@@ -16,19 +16,16 @@ import jp.localgov.casework.lgotp.LgotpViews.TraineeView;
 import jp.localgov.casework.lgotp.ProgrammeYear.Schedule;
 import jp.localgov.casework.lgotp.TraineeStage;
 import jp.localgov.casework.lgotp.YearStage;
-import jp.localgov.casework.platform.StaffGroup;
 import jp.localgov.casework.platform.mail.MailOutbox;
 import jp.localgov.casework.platform.process.FormText;
+import jp.localgov.casework.platform.process.MailDirectory;
 import jp.localgov.casework.referencedata.Municipality;
 import jp.localgov.casework.referencedata.OfficeCalendar;
 import jp.localgov.casework.referencedata.ReferenceData;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 
 import org.springframework.stereotype.Component;
 
@@ -79,25 +76,17 @@ final class LgotpSteps {
 	@Component
 	static class LocalGovernmentNotices {
 
-		private final IdentityService identityService;
+		private final MailDirectory directory;
 
 		private final MailOutbox outbox;
 
-		LocalGovernmentNotices(IdentityService identityService, MailOutbox outbox) {
-			this.identityService = identityService;
+		LocalGovernmentNotices(MailDirectory directory, MailOutbox outbox) {
+			this.directory = directory;
 			this.outbox = outbox;
 		}
 
 		void toAllLocalGovernments(String subject, String body, String reference) {
-			for (Group group : this.identityService.createGroupQuery().list()) {
-				if (group.getId().startsWith(StaffGroup.LOCAL_GOVERNMENT_PREFIX)) {
-					for (User user : this.identityService.createUserQuery().memberOfGroup(group.getId()).list()) {
-						if (user.getEmail() != null && !user.getEmail().isBlank()) {
-							this.outbox.queue(user.getEmail(), subject, body, reference);
-						}
-					}
-				}
-			}
+			this.directory.ofLocalGovernments().forEach((email) -> this.outbox.queue(email, subject, body, reference));
 		}
 
 		void toHost(HostRequestView host, String subject, String body, String reference) {
@@ -105,11 +94,8 @@ final class LgotpSteps {
 		}
 
 		void toTeam(String subject, String body, String reference) {
-			for (User user : this.identityService.createUserQuery().memberOfGroup(LgotpProcess.TEAM).list()) {
-				if (user.getEmail() != null && !user.getEmail().isBlank()) {
-					this.outbox.queue(user.getEmail(), subject, body, reference);
-				}
-			}
+			this.directory.ofGroup(LgotpProcess.TEAM)
+				.forEach((email) -> this.outbox.queue(email, subject, body, reference));
 		}
 
 	}

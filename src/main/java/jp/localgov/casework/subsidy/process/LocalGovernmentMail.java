@@ -2,9 +2,8 @@ package jp.localgov.casework.subsidy.process;
 
 import jp.localgov.casework.platform.StaffGroup;
 import jp.localgov.casework.platform.mail.MailOutbox;
+import jp.localgov.casework.platform.process.MailDirectory;
 import jp.localgov.casework.subsidy.SubsidyViews.ApplicationView;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -16,15 +15,15 @@ import org.springframework.stereotype.Component;
 @Component
 class LocalGovernmentMail {
 
-	private final IdentityService identityService;
+	private final MailDirectory directory;
 
 	private final MailOutbox outbox;
 
 	private final String publicBaseUrl;
 
-	LocalGovernmentMail(IdentityService identityService, MailOutbox outbox,
+	LocalGovernmentMail(MailDirectory directory, MailOutbox outbox,
 			@Value("${casework.public-base-url}") String publicBaseUrl) {
-		this.identityService = identityService;
+		this.directory = directory;
 		this.outbox = outbox;
 		this.publicBaseUrl = publicBaseUrl;
 	}
@@ -37,11 +36,9 @@ class LocalGovernmentMail {
 		String body = message + "\n\n申請番号：" + application.applicationNumber() + "\n事業：" + application.programmeName()
 				+ "（" + application.fiscalYear() + "年度）\n事業の名称：" + application.title() + "\n\n申請の状況はポータルでご確認いただけます：\n"
 				+ this.publicBaseUrl + "/api/subsidies/applications/" + application.applicationNumber() + "\n";
-		for (User user : this.identityService.createUserQuery().memberOfGroup(groupId).list()) {
-			if (user.getEmail() != null && !user.getEmail().isBlank()) {
-				this.outbox.queue(user.getEmail(), "【助成事業】" + subject + "（" + application.applicationNumber() + "）",
-						body, application.applicationNumber());
-			}
+		for (String email : this.directory.ofGroup(groupId)) {
+			this.outbox.queue(email, "【助成事業】" + subject + "（" + application.applicationNumber() + "）", body,
+					application.applicationNumber());
 		}
 	}
 
