@@ -1,5 +1,6 @@
 package jp.localgov.casework.referencedata;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +32,16 @@ public class OfficeCalendar {
 
 	OfficeCalendar(ReferenceData referenceData) {
 		this.referenceData = referenceData;
+	}
+
+	/** The Japanese fiscal year of a day: April to March, named by the April. */
+	public static int fiscalYearOf(LocalDate day) {
+		return (day.getMonthValue() >= 4) ? day.getYear() : day.getYear() - 1;
+	}
+
+	/** The fiscal year of today in Japan. */
+	public static int currentFiscalYear(Clock clock) {
+		return fiscalYearOf(LocalDate.now(clock.withZone(JAPAN)));
 	}
 
 	public boolean isOfficeDay(LocalDate date) {

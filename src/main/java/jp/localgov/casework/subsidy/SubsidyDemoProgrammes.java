@@ -67,7 +67,7 @@ class SubsidyDemoProgrammes implements InitializingBean {
 
 	/** Japanese fiscal year: April to March, named by the April. */
 	static int fiscalYear(LocalDate day) {
-		return (day.getMonthValue() >= 4) ? day.getYear() : day.getYear() - 1;
+		return OfficeCalendar.fiscalYearOf(day);
 	}
 
 }

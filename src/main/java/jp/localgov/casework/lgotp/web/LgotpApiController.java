@@ -26,6 +26,7 @@ import jp.localgov.casework.lgotp.YearStage;
 import jp.localgov.casework.platform.InvalidInputException;
 import jp.localgov.casework.platform.LocalGovernmentAccount;
 import jp.localgov.casework.platform.StaffGroup;
+import jp.localgov.casework.referencedata.OfficeCalendar;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -200,8 +201,7 @@ class LgotpApiController {
 
 	/** The programme year of today: April to March, named by the April. */
 	private int currentFiscalYear() {
-		LocalDate today = LocalDate.now(this.clock);
-		return (today.getMonthValue() >= 4) ? today.getYear() : today.getYear() - 1;
+		return OfficeCalendar.currentFiscalYear(this.clock);
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package jp.localgov.casework.lgotp.web;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,9 +37,7 @@ class LgotpCohortPage {
 
 	@GetMapping("/staff/lgotp")
 	String cohort(@RequestParam(required = false) Integer fiscalYear, Model model) {
-		LocalDate today = LocalDate.now(this.clock.withZone(OfficeCalendar.JAPAN));
-		int year = (fiscalYear != null) ? fiscalYear
-				: (today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1);
+		int year = (fiscalYear != null) ? fiscalYear : OfficeCalendar.currentFiscalYear(this.clock);
 		Cohort cohort = this.lgotp.cohort(year);
 		Map<String, Long> stages = new LinkedHashMap<>();
 		cohort.byStage().forEach((stage, count) -> stages.put(stage.label(), count));

@@ -2,7 +2,6 @@ package jp.localgov.casework.lgotp.web;
 
 import java.text.Normalizer;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +26,7 @@ import jp.localgov.casework.platform.LocalGovernmentAccount;
 import jp.localgov.casework.platform.NotFoundException;
 import jp.localgov.casework.platform.PortalPages;
 import jp.localgov.casework.referencedata.ReferenceData;
+import jp.localgov.casework.referencedata.OfficeCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -318,8 +318,7 @@ class LgotpPortalController {
 
 	/** The programme year of today: April to March, named by the April. */
 	private int currentFiscalYear() {
-		LocalDate today = LocalDate.now(this.clock);
-		return (today.getMonthValue() >= 4) ? today.getYear() : today.getYear() - 1;
+		return OfficeCalendar.currentFiscalYear(this.clock);
 	}
 
 	private String municipalityName(String code, Locale locale) {

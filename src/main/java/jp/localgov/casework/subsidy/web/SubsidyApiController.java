@@ -304,8 +304,7 @@ class SubsidyApiController {
 
 	/** The Japanese fiscal year of today: April to March, named by the April. */
 	static int currentFiscalYear(Clock clock) {
-		LocalDate today = LocalDate.now(clock.withZone(OfficeCalendar.JAPAN));
-		return (today.getMonthValue() >= 4) ? today.getYear() : today.getYear() - 1;
+		return OfficeCalendar.currentFiscalYear(clock);
 	}
 
 	static String yen(long amount) {
