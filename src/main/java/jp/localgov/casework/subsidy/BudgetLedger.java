@@ -64,7 +64,7 @@ class BudgetLedger {
 	}
 
 	static String yen(Long amount) {
-		return String.format("%,d円", amount == null ? 0 : amount);
+		return SubsidyAmounts.yen(amount == null ? 0 : amount);
 	}
 
 }

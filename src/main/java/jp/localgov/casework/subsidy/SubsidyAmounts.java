@@ -20,6 +20,11 @@ public final class SubsidyAmounts {
 		return Math.min(granted, floorToThousand(rate.apply(actualEligibleCost)));
 	}
 
+	/** An amount as people read it, e.g. {@code 1,234,000円}. */
+	public static String yen(long amount) {
+		return String.format("%,d円", amount);
+	}
+
 	public static long floorToThousand(long yen) {
 		return (yen / 1000) * 1000;
 	}

@@ -8,6 +8,7 @@ import jp.localgov.casework.platform.process.FormText;
 import jp.localgov.casework.referencedata.Municipality;
 import jp.localgov.casework.referencedata.OfficeCalendar;
 import jp.localgov.casework.referencedata.ReferenceData;
+import jp.localgov.casework.subsidy.SubsidyAmounts;
 import jp.localgov.casework.subsidy.SubsidyService;
 import jp.localgov.casework.subsidy.SubsidyViews.ApplicationView;
 import jp.localgov.casework.subsidy.SubsidyViews.Line;
@@ -75,7 +76,7 @@ class SubsidyVariables {
 	}
 
 	static String yen(long amount) {
-		return String.format("%,d円", amount);
+		return SubsidyAmounts.yen(amount);
 	}
 
 	static String day(java.time.LocalDate date) {

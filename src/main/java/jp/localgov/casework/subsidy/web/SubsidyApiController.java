@@ -37,6 +37,7 @@ import jp.localgov.casework.subsidy.NewApplication;
 import jp.localgov.casework.subsidy.PlanChange;
 import jp.localgov.casework.subsidy.SubsidyProgramme.ProgrammeRules;
 import jp.localgov.casework.subsidy.SubsidyRate;
+import jp.localgov.casework.subsidy.SubsidyAmounts;
 import jp.localgov.casework.subsidy.SubsidyService;
 import jp.localgov.casework.subsidy.SubsidyStatus;
 import jp.localgov.casework.subsidy.SubsidyViews.ApplicationView;
@@ -308,7 +309,7 @@ class SubsidyApiController {
 	}
 
 	static String yen(long amount) {
-		return String.format("%,d円", amount);
+		return SubsidyAmounts.yen(amount);
 	}
 
 	static String wareki(LocalDate day) {
