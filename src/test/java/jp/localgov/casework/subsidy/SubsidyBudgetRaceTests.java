@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -193,40 +192,11 @@ class SubsidyBudgetRaceTests {
 	}
 
 	private Task reachDirector(String number) {
-		complete(number, SubsidyProcess.TASK_FORMAL_CHECK, "raceofficer1",
-				Map.of(SubsidyProcess.FORMAL_CHECK_RESULT, "OK"));
-		List<Task> reviews = this.taskService.createTaskQuery()
-			.processInstanceBusinessKey(number)
-			.taskDefinitionKey(SubsidyProcess.TASK_REVIEW)
-			.list();
-		assertThat(reviews).hasSize(2);
-		Map<String, Object> scores = Map.of("scoreNecessity", 4, "scoreEffectiveness", 4, "scoreFeasibility", 4,
-				"scoreCostValidity", 4, "recommendation", "APPROVE");
-		this.taskService.claim(reviews.get(0).getId(), "raceofficer1");
-		this.taskService.complete(reviews.get(0).getId(), scores);
-		this.taskService.claim(reviews.get(1).getId(), "raceofficer2");
-		this.taskService.complete(reviews.get(1).getId(), scores);
-		Map<String, Object> draft = new HashMap<>();
-		draft.put(SubsidyProcess.DECISION, "GRANT");
-		draft.put(SubsidyProcess.GRANT_AMOUNT, COST);
-		draft.put(SubsidyProcess.CONDITIONS, "事業の成果を公表すること。");
-		complete(number, SubsidyProcess.TASK_DRAFT, "raceofficer1", draft);
-		complete(number, SubsidyProcess.TASK_CHIEF, "racechief", Map.of(SubsidyProcess.CHIEF_APPROVAL, "APPROVE"));
+		SubsidyTasks tasks = new SubsidyTasks(this.taskService);
+		tasks.passFormalCheckAndReviews(number, "raceofficer1", "raceofficer2");
+		tasks.draftGrantApprovedByChief(number, "raceofficer1", "racechief", COST, "事業の成果を公表すること。");
 		assertThat(this.subsidies.view(number).status()).isEqualTo(SubsidyStatus.DECISION_PENDING);
-		return Objects.requireNonNull(task(number, SubsidyProcess.TASK_DIRECTOR), "director task");
-	}
-
-	private void complete(String number, String taskKey, String user, Map<String, Object> variables) {
-		Task task = Objects.requireNonNull(task(number, taskKey), taskKey);
-		this.taskService.claim(task.getId(), user);
-		this.taskService.complete(task.getId(), variables);
-	}
-
-	private Task task(String number, String taskKey) {
-		return this.taskService.createTaskQuery()
-			.processInstanceBusinessKey(number)
-			.taskDefinitionKey(taskKey)
-			.singleResult();
+		return Objects.requireNonNull(tasks.task(number, SubsidyProcess.TASK_DIRECTOR), "director task");
 	}
 
 	private ApplicationView apply(String title) {

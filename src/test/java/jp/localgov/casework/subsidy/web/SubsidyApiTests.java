@@ -16,13 +16,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.localgov.casework.referencedata.OfficeCalendar;
+import jp.localgov.casework.subsidy.SubsidyTasks;
 import jp.localgov.casework.subsidy.process.SubsidyProcess;
 import jp.localgov.casework.support.CaseworkSpringBootTest;
 import org.camunda.bpm.engine.IdentityService;
@@ -456,42 +455,19 @@ class SubsidyApiTests {
 	// ---- driving the process as staff would in Tasklist
 
 	private void grant(String number, long amount, String conditions) {
-		passReview(number);
-		Map<String, Object> draft = new HashMap<>();
-		draft.put(SubsidyProcess.DECISION, "GRANT");
-		draft.put(SubsidyProcess.GRANT_AMOUNT, amount);
-		draft.put(SubsidyProcess.CONDITIONS, conditions);
-		completeTask(number, SubsidyProcess.TASK_DRAFT, draft);
-		completeTask(number, SubsidyProcess.TASK_CHIEF, Map.of(SubsidyProcess.CHIEF_APPROVAL, "APPROVE"));
-		completeTask(number, SubsidyProcess.TASK_DIRECTOR, Map.of(SubsidyProcess.DIRECTOR_APPROVAL, "APPROVE"));
+		new SubsidyTasks(this.taskService).grantAsDemoStaff(number, amount, conditions);
 	}
 
 	private void passReview(String number) {
-		completeTask(number, SubsidyProcess.TASK_FORMAL_CHECK, Map.of(SubsidyProcess.FORMAL_CHECK_RESULT, "OK"));
-		List<Task> reviews = this.taskService.createTaskQuery()
-			.processInstanceBusinessKey(number)
-			.taskDefinitionKey(SubsidyProcess.TASK_REVIEW)
-			.list();
-		assertThat(reviews).hasSize(2);
-		Map<String, Object> scores = Map.of("scoreNecessity", 4, "scoreEffectiveness", 4, "scoreFeasibility", 4,
-				"scoreCostValidity", 4, "recommendation", "APPROVE");
-		this.taskService.claim(reviews.get(0).getId(), "tanaka");
-		this.taskService.complete(reviews.get(0).getId(), scores);
-		this.taskService.claim(reviews.get(1).getId(), "suzuki");
-		this.taskService.complete(reviews.get(1).getId(), scores);
+		new SubsidyTasks(this.taskService).passFormalCheckAndReviews(number, "tanaka", "suzuki");
 	}
 
 	private void completeTask(String number, String taskKey, Map<String, Object> variables) {
-		Task task = task(number, taskKey);
-		assertThat(task).as("task %s of %s", taskKey, number).isNotNull();
-		this.taskService.complete(task.getId(), variables);
+		new SubsidyTasks(this.taskService).complete(number, taskKey, null, variables);
 	}
 
 	private Task task(String number, String taskKey) {
-		return this.taskService.createTaskQuery()
-			.processInstanceBusinessKey(number)
-			.taskDefinitionKey(taskKey)
-			.singleResult();
+		return new SubsidyTasks(this.taskService).task(number, taskKey);
 	}
 
 	// ---- requests

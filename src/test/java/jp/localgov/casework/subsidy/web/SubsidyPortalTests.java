@@ -29,6 +29,7 @@ import jp.localgov.casework.subsidy.SubsidyProgramme.ProgrammeRules;
 import jp.localgov.casework.subsidy.SubsidyRate;
 import jp.localgov.casework.subsidy.SubsidyService;
 import jp.localgov.casework.subsidy.SubsidyStatus;
+import jp.localgov.casework.subsidy.SubsidyTasks;
 import jp.localgov.casework.subsidy.SubsidyViews.ApplicationView;
 import jp.localgov.casework.support.CaseworkSpringBootTest;
 import org.camunda.bpm.engine.TaskService;
@@ -336,37 +337,16 @@ class SubsidyPortalTests {
 	}
 
 	private void grant(String number, long amount) {
-		complete(number, "UserTask_FormalCheck", "tanaka", Map.of("formalCheckResult", "OK"));
-		List<Task> reviews = this.taskService.createTaskQuery()
-			.processInstanceBusinessKey(number)
-			.taskDefinitionKey("UserTask_Review")
-			.list();
-		assertThat(reviews).hasSize(2);
-		Map<String, Object> scores = Map.of("scoreNecessity", 4, "scoreEffectiveness", 4, "scoreFeasibility", 4,
-				"scoreCostValidity", 4, "recommendation", "APPROVE");
-		this.taskService.claim(reviews.get(0).getId(), "tanaka");
-		this.taskService.complete(reviews.get(0).getId(), scores);
-		this.taskService.claim(reviews.get(1).getId(), "suzuki");
-		this.taskService.complete(reviews.get(1).getId(), scores);
-		complete(number, "UserTask_DraftDecision", "tanaka",
-				Map.of("decision", "GRANT", "grantAmount", amount, "conditions", "実績報告に領収書の写しを添付すること"));
-		complete(number, "UserTask_ChiefApproval", "kimura", Map.of("chiefApproval", "APPROVE"));
-		complete(number, "UserTask_DirectorApproval", "mori", Map.of("directorApproval", "APPROVE"));
+		new SubsidyTasks(this.taskService).grantAsDemoStaff(number, amount, "実績報告に領収書の写しを添付すること");
 		assertThat(this.subsidies.forMunicipality(number, HAMAMATSU_CODE).status()).isEqualTo(SubsidyStatus.GRANTED);
 	}
 
 	private void complete(String number, String taskKey, String user, Map<String, Object> variables) {
-		Task task = task(number, taskKey);
-		assertThat(task).as(taskKey).isNotNull();
-		this.taskService.claim(task.getId(), user);
-		this.taskService.complete(task.getId(), variables);
+		new SubsidyTasks(this.taskService).complete(number, taskKey, user, variables);
 	}
 
 	private Task task(String number, String taskKey) {
-		return this.taskService.createTaskQuery()
-			.processInstanceBusinessKey(number)
-			.taskDefinitionKey(taskKey)
-			.singleResult();
+		return new SubsidyTasks(this.taskService).task(number, taskKey);
 	}
 
 	private static String number(MvcResult result) {
