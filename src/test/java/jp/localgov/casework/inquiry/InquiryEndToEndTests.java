@@ -9,9 +9,9 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import jp.localgov.casework.platform.StaffGroup;
+import jp.localgov.casework.support.TestSmtp;
 import jp.localgov.casework.support.CaseworkPostgresTest;
 import jp.localgov.casework.support.HttpClientSupport;
 import org.camunda.bpm.engine.IdentityService;
@@ -35,7 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class InquiryEndToEndTests {
 
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+	static GreenMailExtension smtp = TestSmtp.server();
 
 	private static final String PASSWORD = "e2e-Passw0rd!";
 

@@ -20,14 +20,16 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The production setup: the whole application with the {@code postgres} profile on a real
  * PostgreSQL 17 (binaries from Maven), the job executor running and mail going to port
- * 3025 for GreenMail. Test classes using it share one context.
+ * the run's SMTP port ({@link TestSmtp}) for GreenMail. Test classes using it share one
+ * context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "camunda.bpm.admin-user.password=pg-Admin-Secret-2026", "spring.mail.port=3025",
-				"camunda.bpm.job-execution.wait-time-in-millis=200", "camunda.bpm.job-execution.max-wait=1000" })
+		properties = { "camunda.bpm.admin-user.password=pg-Admin-Secret-2026",
+				"spring.mail.port=${casework.test.smtp-port:3025}", "camunda.bpm.job-execution.wait-time-in-millis=200",
+				"camunda.bpm.job-execution.max-wait=1000" })
 @ActiveProfiles("postgres")
 @Import({ CaseworkPostgresTest.EmbeddedPostgresConfiguration.class, ProcessCoverageSettings.class,
 		org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration.class })

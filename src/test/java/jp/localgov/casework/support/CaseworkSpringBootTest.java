@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:casework-test;DB_CLOSE_DELAY=-1",
-				"camunda.bpm.job-execution.enabled=false", "spring.mail.port=3025" })
+				"camunda.bpm.job-execution.enabled=false", "spring.mail.port=${casework.test.smtp-port:3025}" })
 @Import({ ProcessEngineCoverageConfiguration.class, ProcessCoverageSettings.class })
 public @interface CaseworkSpringBootTest {
 

@@ -15,13 +15,13 @@ import java.util.List;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import jp.localgov.casework.inquiry.InquiryField;
 import jp.localgov.casework.inquiry.InquiryService;
 import jp.localgov.casework.inquiry.InquiryStatus;
 import jp.localgov.casework.inquiry.NewInquiry;
 import jp.localgov.casework.inquiry.Submission;
+import jp.localgov.casework.support.TestSmtp;
 import jp.localgov.casework.support.CaseworkSpringBootTest;
 import jp.localgov.casework.support.EngineJobs;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -43,7 +43,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class InquiryLifecycleProcessTests {
 
 	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+	static GreenMailExtension mail = TestSmtp.server();
 
 	/** Monday 2026-11-30 10:00 JST: office days follow without holidays. */
 	static final Instant MONDAY_MORNING = Instant.parse("2026-11-30T01:00:00Z");

@@ -9,8 +9,8 @@ import java.time.Duration;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jp.localgov.casework.platform.process.OutgoingMailProcess;
+import jp.localgov.casework.support.TestSmtp;
 import jp.localgov.casework.support.CaseworkSpringBootTest;
 import jp.localgov.casework.support.EngineJobs;
 import org.camunda.bpm.engine.ManagementService;
@@ -34,7 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class OutgoingMailProcessTests {
 
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+	static GreenMailExtension smtp = TestSmtp.server();
 
 	@Autowired
 	ProcessEngine processEngine;

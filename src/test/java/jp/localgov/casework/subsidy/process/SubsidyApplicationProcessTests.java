@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jp.localgov.casework.subsidy.ApplicantType;
 import jp.localgov.casework.subsidy.CostLine;
 import jp.localgov.casework.subsidy.NewApplication;
@@ -26,6 +25,7 @@ import jp.localgov.casework.subsidy.SubsidyService;
 import jp.localgov.casework.subsidy.SubsidyStatus;
 import jp.localgov.casework.subsidy.SubsidyViews.ApplicationView;
 import jp.localgov.casework.subsidy.SubsidyViews.ProgrammeView;
+import jp.localgov.casework.support.TestSmtp;
 import jp.localgov.casework.support.CaseworkSpringBootTest;
 import jp.localgov.casework.support.EngineJobs;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -49,7 +49,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SubsidyApplicationProcessTests {
 
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+	static GreenMailExtension smtp = TestSmtp.server();
 
 	/** 2026-06-01 10:00 JST, in fiscal year 2026. */
 	static final Instant JUNE = Instant.parse("2026-06-01T01:00:00Z");
