@@ -84,7 +84,7 @@ class SubsidyApiTests {
 	@BeforeEach
 	void setUp() {
 		this.today = LocalDate.now(this.clock.withZone(OfficeCalendar.JAPAN));
-		this.year = SubsidyApiController.currentFiscalYear(this.clock);
+		this.year = OfficeCalendar.currentFiscalYear(this.clock);
 	}
 
 	@Test

@@ -90,7 +90,7 @@ class SubsidyPortalTests {
 	@BeforeEach
 	void setUp() {
 		this.today = LocalDate.now(this.clock.withZone(OfficeCalendar.JAPAN));
-		this.year = SubsidyApiController.currentFiscalYear(this.clock);
+		this.year = OfficeCalendar.currentFiscalYear(this.clock);
 	}
 
 	@Test
