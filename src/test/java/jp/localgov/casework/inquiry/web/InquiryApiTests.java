@@ -45,7 +45,8 @@ class InquiryApiTests {
 			 "email": "sasaki@hamamatsu.example.jp", "language": "ja", "field": "OVERSEAS_INFORMATION",
 			 "subject": "フランスの地方自治制度について", "body": "県と市の役割分担を教えてください。"}""";
 
-	private static final byte[] PDF = "%PDF-1.4\n%%EOF\n".repeat(64).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+	private static final byte[] PDF = "%PDF-1.4\n%%EOF\n".repeat(64)
+		.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
 	@Autowired
 	MockMvc mvc;

@@ -234,6 +234,56 @@ class InquiryPortalTests {
 	}
 
 	@Test
+	void theConfirmationShowsWhatWillBeSentBackKeepsEverythingAndAsecondSendSendsNothing() throws Exception {
+		long before = count();
+		Map<String, String> form = valid("email", "ｓａｓａｋｉ＠ｈａｍａｍａｔｓｕ．ｅｘａｍｐｌｅ．ｊｐ");
+		form.put("municipalityCode", "２２１３０９");
+		MvcResult confirmed = this.mvc
+			.perform(submit(form).file(new MockMultipartFile("attachments", "メモ.txt", "text/plain",
+					"年間計画".getBytes(StandardCharsets.UTF_8))))
+			.andExpect(redirectedUrl("/portal/inquiries/confirm"))
+			.andReturn();
+		MockHttpSession session = (MockHttpSession) confirmed.getRequest().getSession();
+
+		String confirmation = html(
+				this.mvc.perform(get("/portal/inquiries/confirm").session(session)).andExpect(status().isOk()));
+		assertThat(confirmation)
+			.contains("入力内容の確認", "sasaki@hamamatsu.example.jp", "221309 静岡県浜松市", "フランスの地方自治制度について", "メモ.txt",
+					"個人情報の取扱いに同意済み", ">戻る<", ">送信する<")
+			.containsPattern("<li[^>]*aria-current=\"step\"[^>]*>\\s*<span class=\"number\">2</span>");
+		assertThat(count()).isEqualTo(before);
+
+		String back = html(this.mvc.perform(get("/portal/inquiries/new").session(session)).andExpect(status().isOk()));
+		assertThat(back)
+			.contains("value=\"佐々木 葵\"", "value=\"sasaki@hamamatsu.example.jp\"", "value=\"221309\"",
+					"比較の資料もあれば助かります。</textarea>", "メモ.txt", "選択済み")
+			.containsPattern("<input(?=[^>]*name=\"consent\")(?=[^>]*checked)[^>]*>");
+
+		String token = draftToken(confirmation);
+		MvcResult sent = this.mvc.perform(post("/portal/inquiries").param("draft", token).session(session).with(csrf()))
+			.andExpect(redirectedUrlPattern("/portal/inquiries/INQ-*"))
+			.andReturn();
+		assertThat(count()).isEqualTo(before + 1);
+		String done = html(this.mvc.perform(get(sent.getResponse().getRedirectedUrl()).flashAttrs(sent.getFlashMap())));
+		assertThat(done).contains("完了", "メモ.txt");
+
+		MvcResult again = this.mvc
+			.perform(post("/portal/inquiries").param("draft", token).session(session).with(csrf()))
+			.andExpect(redirectedUrl(sent.getResponse().getRedirectedUrl()))
+			.andReturn();
+		assertThat(again.getFlashMap().get("notice")).isEqualTo("notice.alreadySent");
+		assertThat(count()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void withoutConsentToThePersonalInformationNoticeTheFormComesBack() throws Exception {
+		String page = html(this.mvc.perform(submit(valid("consent", null))).andExpect(status().isBadRequest()));
+
+		assertThat(page).contains("個人情報の取扱いについて", "利用目的", "保存期間", "お問い合わせ先");
+		assertThat(errorAt(page, "consent")).contains("個人情報の取扱いに同意いただく必要があります。");
+	}
+
+	@Test
 	void aWrongOrMissingTokenShowsTheSameNotFoundPage() throws Exception {
 		Submission submission = submit(HAMAMATSU, "秘密の件名です");
 
