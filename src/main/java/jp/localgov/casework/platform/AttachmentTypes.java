@@ -71,7 +71,7 @@ public class AttachmentTypes {
 			byBoth = accepted.type();
 		}
 		if (accepted == null || !accepted.type().equals(byBoth) || !accepted.fromBytes().contains(byContent)) {
-			throw new UnsupportedAttachmentException(filename, byContent.toString());
+			throw new UnsupportedAttachmentException(filename);
 		}
 		return accepted.type().toString();
 	}

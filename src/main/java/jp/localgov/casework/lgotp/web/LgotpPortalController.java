@@ -103,7 +103,7 @@ class LgotpPortalController {
 	@PostMapping("/{fiscalYear}/requests/new")
 	String file(@PathVariable int fiscalYear, @ModelAttribute("hostRequest") LgotpRequestForm form,
 			BindingResult binding, @ActingMunicipality String code, Locale locale, Model model,
-			RedirectAttributes redirect) {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		YearView year = this.lgotp.yearView(fiscalYear);
 		HostingPlan plan = validate(form, binding, locale);
 		if (!binding.hasErrors()) {
@@ -113,6 +113,7 @@ class LgotpPortalController {
 			}
 			catch (BusinessRuleException ex) {
 				model.addAttribute("pageError", Texts.inLanguage(ex.getMessage(), locale));
+				response.setStatus(HttpStatus.CONFLICT.value());
 			}
 		}
 		return formPage(year, null, true, model);
@@ -134,7 +135,8 @@ class LgotpPortalController {
 
 	@PostMapping("/requests/{id}/edit")
 	String update(@PathVariable long id, @ModelAttribute("hostRequest") LgotpRequestForm form, BindingResult binding,
-			@ActingMunicipality String code, Locale locale, Model model, RedirectAttributes redirect) {
+			@ActingMunicipality String code, Locale locale, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		HostRequestView request = this.lgotp.hostRequest(id, code);
 		YearView year = this.lgotp.yearView(request.fiscalYear());
 		HostingPlan plan = validate(form, binding, locale);
@@ -145,6 +147,7 @@ class LgotpPortalController {
 			}
 			catch (BusinessRuleException ex) {
 				model.addAttribute("pageError", Texts.inLanguage(ex.getMessage(), locale));
+				response.setStatus(HttpStatus.CONFLICT.value());
 			}
 		}
 		return formPage(year, request, true, model);
