@@ -1,5 +1,5 @@
 // Applicant portal: municipality suggestions, attachment checks before sending, a character
-// counter and a session keep-alive (so the form's CSRF token stays valid) while a long form is
+// counter, send-once buttons and a session keep-alive (so the form's CSRF token stays valid) while a long form is
 // open. Every page works without it.
 (function () {
   'use strict';
@@ -68,6 +68,16 @@
     body.addEventListener('input', count);
     count();
   }
+
+  // A form that must be sent once: the button is disabled after the first press (the server
+  // also sends a draft only once).
+  Array.prototype.forEach.call(document.querySelectorAll('form.send-once'), function (form) {
+    form.addEventListener('submit', function () {
+      Array.prototype.forEach.call(form.querySelectorAll('button[type="submit"]'), function (button) {
+        setTimeout(function () { button.disabled = true; }, 0);
+      });
+    });
+  });
 
   var summary = document.getElementById('error-summary');
   if (summary) {

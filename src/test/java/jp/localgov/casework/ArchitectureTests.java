@@ -32,11 +32,19 @@ class ArchitectureTests {
 	static final ArchRule featureModulesDoNotReachIntoEachOther = noClasses().that()
 		.resideInAnyPackage("..inquiry..", "..lgotp..", "..subsidy..")
 		.and()
-		.resideOutsideOfPackage("..process..")
+		.resideOutsideOfPackages("..process..", "..web..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("..casework.platform.process..", "..casework.platform.web..")
 		.allowEmptyShould(true)
 		.because("feature modules use the platform's public types; only their process packages meet the engine's");
+
+	@ArchTest
+	static final ArchRule featureWebPackagesUseOnlyThePortalWebLayer = noClasses().that()
+		.resideInAnyPackage("..inquiry.web..", "..lgotp.web..", "..subsidy.web..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("..casework.platform.process..")
+		.because("pages and APIs build on the shared web layer (platform.web), never on the engine's support");
 
 }

@@ -17,7 +17,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The mails the applicant receives at each moment of the inquiry, in Japanese or English
- * by the applicant's language (templates {@code mail/inquiry-<lang>.txt}).
+ * by the applicant's language (templates {@code mail/inquiry-<lang>.txt}). The receipt
+ * goes to an address nobody has confirmed yet, so it carries only the tracking number,
+ * the field and the private link — nothing the sender typed.
  */
 @Component
 class InquiryMails {

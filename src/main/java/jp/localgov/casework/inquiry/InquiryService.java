@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.Year;
 import java.util.List;
 
+import jp.localgov.casework.platform.AttachmentTypes;
 import jp.localgov.casework.platform.BusinessRuleException;
 import jp.localgov.casework.platform.InvalidInputException;
 import jp.localgov.casework.platform.NotFoundException;
@@ -42,17 +43,20 @@ public class InquiryService {
 
 	private final ApplicationEventPublisher events;
 
+	private final AttachmentTypes attachmentTypes;
+
 	private final Clock clock;
 
 	InquiryService(InquiryRepository inquiries, InquiryAttachmentRepository attachments,
 			TrackingNumbers trackingNumbers, ReferenceData referenceData, InquiryMails mails,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, AttachmentTypes attachmentTypes, Clock clock) {
 		this.inquiries = inquiries;
 		this.attachments = attachments;
 		this.trackingNumbers = trackingNumbers;
 		this.referenceData = referenceData;
 		this.mails = mails;
 		this.events = events;
+		this.attachmentTypes = attachmentTypes;
 		this.clock = clock;
 	}
 
@@ -123,9 +127,11 @@ public class InquiryService {
 		return view(inquiry);
 	}
 
-	/** Stores a file the applicant attaches (at most 5 per inquiry, 10 MB each). */
-	public InquiryAttachment attach(String trackingNumber, String token, String filename, String contentType,
-			byte[] content) {
+	/**
+	 * Stores a file the applicant attaches (at most 5 per inquiry, 10 MB each, of a type
+	 * {@link AttachmentTypes} accepts by its bytes, stored with that type).
+	 */
+	public InquiryAttachment attach(String trackingNumber, String token, String filename, byte[] content) {
 		Inquiry inquiry = byToken(trackingNumber, token);
 		if (inquiry.getStatus().isFinished()) {
 			throw new BusinessRuleException("終了した問い合わせには添付できません / The inquiry is finished");
@@ -140,7 +146,7 @@ public class InquiryService {
 			throw new BusinessRuleException("添付ファイルは5件までです / At most 5 files can be attached");
 		}
 		String name = (filename == null || filename.isBlank()) ? "attachment" : sanitize(filename);
-		String type = (contentType == null || contentType.isBlank()) ? "application/octet-stream" : contentType;
+		String type = this.attachmentTypes.check(name, content);
 		return this.attachments.save(new InquiryAttachment(inquiry.getId(), name, type, content, now()));
 	}
 

@@ -29,18 +29,17 @@ class ReferenceDataController {
 	 * romaji.
 	 */
 	@GetMapping("/municipalities")
-	List<MunicipalityView> search(@RequestParam @NotBlank(message = "検索語を入力してください / enter a search text") @Size(
-			max = 40, message = "検索語は40文字以内です / at most 40 characters") String q) {
+	List<MunicipalityView> search(@RequestParam @NotBlank(message = "{referenceData.q.NotBlank}") @Size(max = 40,
+			message = "{referenceData.q.Size}") String q) {
 		return this.referenceData.searchMunicipalities(q).stream().map(MunicipalityView::of).toList();
 	}
 
 	@GetMapping("/municipalities/{code}")
 	MunicipalityView municipality(
-			@PathVariable @Pattern(regexp = "\\d{6}", message = "団体コードは6桁の数字です / the code has 6 digits") String code) {
+			@PathVariable @Pattern(regexp = "\\d{6}", message = "{referenceData.code.Pattern}") String code) {
 		return this.referenceData.municipality(code)
 			.map(MunicipalityView::of)
-			.orElseThrow(
-					() -> new NotFoundException("団体コード " + code + " の自治体はありません / No municipality with code " + code));
+			.orElseThrow(() -> NotFoundException.withMessage("referenceData.municipality.notFound", code));
 	}
 
 	@GetMapping("/overseas-offices")

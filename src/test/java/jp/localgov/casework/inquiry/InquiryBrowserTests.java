@@ -49,7 +49,7 @@ class InquiryBrowserTests {
 	private static final String EXCHANGE_COOPERATION_LABEL = "国際交流・協力課";
 
 	// Portal (templates/portal/inquiry-form.html and inquiry.html)
-	private static final By PORTAL_FORM = By.cssSelector("form.portal-form[action$='/portal/inquiries']");
+	private static final By PORTAL_FORM = By.cssSelector("form.portal-form[action*='/portal/inquiries/confirm']");
 
 	private static final By PORTAL_HEADING = By.cssSelector("main h1");
 
@@ -141,7 +141,7 @@ class InquiryBrowserTests {
 
 		assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ja");
 		assertThat(driver.findElement(PORTAL_HEADING).getText()).isEqualTo("お問い合わせ").containsPattern(JAPANESE);
-		assertThat(driver.findElement(PORTAL_SUBMIT).getText()).isEqualTo("送信する");
+		assertThat(driver.findElement(PORTAL_SUBMIT).getText()).isEqualTo("入力内容を確認する");
 
 		driver.findElement(By.id("applicantName")).sendKeys("望月 蓮");
 		driver.findElement(By.id("organization")).sendKeys("浜松市 国際課");
@@ -159,7 +159,16 @@ class InquiryBrowserTests {
 		scrollIntoView(driver, driver.findElement(By.id("field")));
 		browser.screenshot("portal-form-ja");
 
+		WebElement consent = driver.findElement(By.cssSelector("input[type='checkbox'][name='consent']"));
+		scrollIntoView(driver, consent);
+		consent.click();
 		driver.findElement(PORTAL_SUBMIT).click();
+
+		// 確認: what will be sent, then 送信
+		browser.waitUpTo(TIMEOUT).until(ExpectedConditions.textToBePresentInElementLocated(PORTAL_HEADING, "入力内容の確認"));
+		assertThat(driver.findElement(By.cssSelector("dl.confirm")).getText()).contains(subject, "通訳・翻訳", "望月 蓮");
+		browser.screenshot("portal-confirm-ja");
+		driver.findElement(By.cssSelector("form.send-once button[type='submit']")).click();
 		WebElement tracking = browser.waitUpTo(TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(TRACKING));
 		assertThat(driver.getCurrentUrl()).contains("/portal/inquiries/INQ-").contains("token=");
 		String trackingNumber = tracking.getText().strip();

@@ -28,8 +28,8 @@ import org.springframework.test.context.ActiveProfiles;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "camunda.bpm.admin-user.password=pg-Admin-Secret-2026",
-				"spring.mail.port=${casework.test.smtp-port:3025}", "camunda.bpm.job-execution.wait-time-in-millis=200",
-				"camunda.bpm.job-execution.max-wait=1000" })
+				"casework.intake.rate-limit-per-minute=0", "spring.mail.port=${casework.test.smtp-port:3025}",
+				"camunda.bpm.job-execution.wait-time-in-millis=200", "camunda.bpm.job-execution.max-wait=1000" })
 @ActiveProfiles("postgres")
 @Import({ CaseworkPostgresTest.EmbeddedPostgresConfiguration.class, ProcessCoverageSettings.class,
 		org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration.class })

@@ -23,6 +23,9 @@ import jp.localgov.casework.inquiry.Submission;
 import jp.localgov.casework.platform.InvalidInputException;
 import jp.localgov.casework.platform.LocalGovernmentAccount;
 import jp.localgov.casework.platform.NotFoundException;
+import jp.localgov.casework.platform.web.ActingMunicipality;
+import jp.localgov.casework.platform.web.IntakeLimited;
+import jp.localgov.casework.platform.web.IntakeLimiter;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -56,13 +59,18 @@ class InquiryApiController {
 
 	private final InquiryService inquiries;
 
-	InquiryApiController(InquiryService inquiries) {
+	private final IntakeLimiter limiter;
+
+	InquiryApiController(InquiryService inquiries, IntakeLimiter limiter) {
 		this.inquiries = inquiries;
+		this.limiter = limiter;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@IntakeLimited
 	@Operation(summary = "問い合わせを送信する / Submit an inquiry")
 	ResponseEntity<SubmissionResponse> submit(@Valid @RequestBody NewInquiry request) {
+		this.limiter.countEmail(request.email());
 		Submission submission = this.inquiries.submit(request);
 		return ResponseEntity.created(URI.create("/api/inquiries/" + submission.trackingNumber()))
 			.body(new SubmissionResponse(submission.trackingNumber(), submission.accessToken(), submission.status()));
@@ -70,8 +78,8 @@ class InquiryApiController {
 
 	@GetMapping
 	@Operation(summary = "自治体の問い合わせ一覧（ログインが必要） / Inquiries of the logged-in local government")
-	List<InquiryResponse> ofMyMunicipality(Authentication authentication) {
-		return this.inquiries.ofMunicipality(municipalityOf(authentication)).stream().map(InquiryResponse::of).toList();
+	List<InquiryResponse> ofMyMunicipality(@ActingMunicipality String municipality) {
+		return this.inquiries.ofMunicipality(municipality).stream().map(InquiryResponse::of).toList();
 	}
 
 	@GetMapping("/{trackingNumber}")
@@ -82,6 +90,7 @@ class InquiryApiController {
 	}
 
 	@PostMapping(path = "/{trackingNumber}/replies", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@IntakeLimited
 	@Operation(summary = "追加情報の依頼に回答する / Answer a request for more information")
 	InquiryResponse reply(@PathVariable String trackingNumber, @RequestHeader(TOKEN_HEADER) String token,
 			@Valid @RequestBody ReplyRequest reply) {
@@ -90,15 +99,17 @@ class InquiryApiController {
 
 	@PostMapping(path = "/{trackingNumber}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "ファイルを添付する（10MBまで、5件まで） / Attach a file (10 MB, 5 files at most)")
+	@IntakeLimited
+	@Operation(summary = "ファイルを添付する（PDF・画像・Office 文書・テキスト・CSV、10MBまで、5件まで） / "
+			+ "Attach a file (PDF, PNG, JPEG, Office documents, text, CSV; 10 MB, 5 files at most)")
 	AttachmentResponse attach(@PathVariable String trackingNumber, @RequestHeader(TOKEN_HEADER) String token,
 			@RequestParam(name = "file", required = false) MultipartFile file) {
 		if (file == null) {
-			throw new InvalidInputException("file", "ファイルを選んでください / choose a file");
+			throw InvalidInputException.withMessage("file", "attachment.error.choose");
 		}
 		try {
 			InquiryAttachment attachment = this.inquiries.attach(trackingNumber, token, file.getOriginalFilename(),
-					file.getContentType(), file.getBytes());
+					file.getBytes());
 			return new AttachmentResponse(attachment.getId(), attachment.getFilename(), attachment.getContentType(),
 					attachment.getSizeBytes());
 		}
@@ -128,19 +139,14 @@ class InquiryApiController {
 		}
 		return LocalGovernmentAccount.municipalityCode(authentication)
 			.map((code) -> this.inquiries.forMunicipality(trackingNumber, code))
-			.orElseThrow(() -> new NotFoundException("問い合わせが見つかりません / Inquiry not found"));
-	}
-
-	private static String municipalityOf(Authentication authentication) {
-		return LocalGovernmentAccount.municipalityCode(authentication)
-			.orElseThrow(() -> new NotFoundException("自治体のアカウントではありません / Not a local-government account"));
+			.orElseThrow(() -> NotFoundException.withMessage("inquiry.error.notFound"));
 	}
 
 	record SubmissionResponse(String trackingNumber, String accessToken, InquiryStatus status) {
 	}
 
-	record ReplyRequest(@NotBlank(message = "回答を入力してください / enter your reply") @Size(max = 20000,
-			message = "回答は20,000文字以内です / at most 20,000 characters") String text) {
+	record ReplyRequest(@NotBlank(message = "{reply.error.required}") @Size(max = 20000,
+			message = "{reply.error.tooLong}") String text) {
 	}
 
 	record AttachmentResponse(Long id, String filename, String contentType, long size) {

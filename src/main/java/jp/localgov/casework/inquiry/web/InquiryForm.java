@@ -31,13 +31,34 @@ class InquiryForm {
 
 	private MultipartFile[] attachments;
 
+	private boolean consent;
+
+	private boolean discardFiles;
+
+	/** The form as it was sent to the confirmation, for going back to change it. */
+	static InquiryForm of(NewInquiry draft) {
+		InquiryForm form = new InquiryForm();
+		form.applicantName = draft.applicantName();
+		form.organization = draft.organization();
+		form.municipalityCode = draft.municipalityCode();
+		form.email = draft.email();
+		form.field = (draft.field() != null) ? draft.field().name() : null;
+		form.subject = draft.subject();
+		form.body = draft.body();
+		form.consent = true;
+		return form;
+	}
+
 	/**
 	 * The submission as the service takes it: an empty municipality code means none,
-	 * full-width digits count as digits and line breaks are kept as {@code \n}.
+	 * full-width letters, digits and signs of the code and the e-mail address count as
+	 * their ASCII forms (＠ is @), names and subject lose surrounding blanks and line
+	 * breaks are kept as {@code \n}.
 	 */
 	NewInquiry toNewInquiry(String language) {
-		return new NewInquiry(this.applicantName, this.organization, municipality(), strip(this.email), language,
-				serviceField(), this.subject, (this.body != null) ? this.body.replace("\r\n", "\n") : null);
+		return new NewInquiry(strip(this.applicantName), strip(this.organization), municipality(),
+				halfWidth(this.email), language, serviceField(), strip(this.subject),
+				(this.body != null) ? this.body.replace("\r\n", "\n") : null);
 	}
 
 	/**
@@ -53,11 +74,15 @@ class InquiryForm {
 	}
 
 	private String municipality() {
-		if (this.municipalityCode == null) {
-			return null;
-		}
-		String code = Normalizer.normalize(this.municipalityCode, Normalizer.Form.NFKC).strip();
-		return code.isEmpty() ? null : code;
+		String code = halfWidth(this.municipalityCode);
+		return (code == null || code.isEmpty()) ? null : code;
+	}
+
+	/**
+	 * NFKC: full-width letters, digits and signs as ASCII, without surrounding blanks.
+	 */
+	private static String halfWidth(String value) {
+		return (value != null) ? Normalizer.normalize(value, Normalizer.Form.NFKC).strip() : null;
 	}
 
 	private InquiryField serviceField() {
@@ -129,6 +154,22 @@ class InquiryForm {
 
 	public void setBody(String body) {
 		this.body = body;
+	}
+
+	public boolean isConsent() {
+		return this.consent;
+	}
+
+	public void setConsent(boolean consent) {
+		this.consent = consent;
+	}
+
+	public boolean isDiscardFiles() {
+		return this.discardFiles;
+	}
+
+	public void setDiscardFiles(boolean discardFiles) {
+		this.discardFiles = discardFiles;
 	}
 
 	public MultipartFile[] getAttachments() {

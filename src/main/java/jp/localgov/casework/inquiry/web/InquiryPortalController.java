@@ -1,15 +1,17 @@
 package jp.localgov.casework.inquiry.web;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
-import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jp.localgov.casework.inquiry.InquiryAttachment;
@@ -19,12 +21,18 @@ import jp.localgov.casework.inquiry.InquiryStatus;
 import jp.localgov.casework.inquiry.InquiryView;
 import jp.localgov.casework.inquiry.NewInquiry;
 import jp.localgov.casework.inquiry.Submission;
+import jp.localgov.casework.platform.AttachmentTypes;
 import jp.localgov.casework.platform.BusinessRuleException;
 import jp.localgov.casework.platform.InvalidInputException;
-import jp.localgov.casework.platform.LocalGovernmentAccount;
-import jp.localgov.casework.platform.NotFoundException;
-import jp.localgov.casework.platform.PortalPages;
-import jp.localgov.casework.referencedata.OfficeCalendar;
+import jp.localgov.casework.platform.UnsupportedAttachmentException;
+import jp.localgov.casework.platform.web.ActingMunicipality;
+import jp.localgov.casework.platform.web.FormDrafts;
+import jp.localgov.casework.platform.web.FormDrafts.DraftFile;
+import jp.localgov.casework.platform.web.IntakeLimited;
+import jp.localgov.casework.platform.web.IntakeLimiter;
+import jp.localgov.casework.platform.web.MunicipalityNames;
+import jp.localgov.casework.platform.web.PortalController;
+import jp.localgov.casework.platform.web.PortalLanguage;
 import jp.localgov.casework.referencedata.ReferenceData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,43 +40,33 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.ErrorResponse;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The applicant portal of the online secretariat (オンライン事務局): applicants submit an inquiry
- * and follow it by their private link, local governments read the inquiries of their
- * municipality; every error is shown in the page.
+ * The applicant portal of the online secretariat (オンライン事務局): applicants enter an inquiry,
+ * confirm what will be sent and send it (入力 → 確認 → 完了), then follow it by their private
+ * link; local governments read the inquiries of their municipality. Every error is shown
+ * in the page.
  */
-@Controller
+@PortalController
 @RequestMapping("/portal")
 class InquiryPortalController {
 
 	private static final Logger logger = LoggerFactory.getLogger(InquiryPortalController.class);
-
-	private static final DateTimeFormatter JST = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-		.withZone(OfficeCalendar.JAPAN);
 
 	/** The six stages the applicant follows, in order. */
 	private static final List<InquiryStatus> STAGES = List.of(InquiryStatus.SUBMITTED,
@@ -77,7 +75,7 @@ class InquiryPortalController {
 
 	/** The fields of the inquiry form, in the order of the page. */
 	private static final List<String> FORM_FIELDS = List.of("applicantName", "organization", "municipalityCode",
-			"email", "field", "subject", "body", "attachments");
+			"email", "field", "subject", "body", "attachments", "consent");
 
 	private static final int MAX_REPLY_LENGTH = 20_000;
 
@@ -86,27 +84,44 @@ class InquiryPortalController {
 
 	private static final String NEW_INQUIRY = "/portal/inquiries/new";
 
+	private static final String CONFIRM = "/portal/inquiries/confirm";
+
+	/** Session attribute: the token of the draft on its way to the confirmation. */
+	private static final String DRAFT = InquiryPortalController.class.getName() + ".draft";
+
+	/** Session attribute: the last draft sent and where it went. */
+	private static final String SENT = InquiryPortalController.class.getName() + ".sent";
+
 	private final InquiryService inquiries;
 
 	private final ReferenceData referenceData;
 
 	private final Validator validator;
 
+	private final AttachmentTypes attachmentTypes;
+
+	private final FormDrafts drafts;
+
+	private final IntakeLimiter limiter;
+
+	private final MunicipalityNames municipalityNames;
+
 	private final long maxTotalAttachmentBytes;
 
 	InquiryPortalController(InquiryService inquiries, ReferenceData referenceData, Validator validator,
+			AttachmentTypes attachmentTypes, FormDrafts drafts, IntakeLimiter limiter,
+			MunicipalityNames municipalityNames,
 			@Value("${spring.servlet.multipart.max-request-size:-1}") DataSize maxRequestSize) {
 		this.inquiries = inquiries;
 		this.referenceData = referenceData;
 		this.validator = validator;
+		this.attachmentTypes = attachmentTypes;
+		this.drafts = drafts;
+		this.limiter = limiter;
+		this.municipalityNames = municipalityNames;
 		long allFiles = NewInquiry.MAX_ATTACHMENTS * NewInquiry.MAX_ATTACHMENT_BYTES;
 		this.maxTotalAttachmentBytes = (maxRequestSize.toBytes() < 0) ? allFiles
 				: Math.min(allFiles, maxRequestSize.toBytes() - FORM_FIELDS_BYTES);
-	}
-
-	@ModelAttribute
-	void page(HttpServletRequest request, Locale locale, Model model) {
-		model.addAllAttributes(common(request, locale).getModel());
 	}
 
 	@GetMapping({ "", "/", "/inquiries" })
@@ -114,38 +129,90 @@ class InquiryPortalController {
 		return "redirect:" + NEW_INQUIRY;
 	}
 
+	// ---- 入力: the form, filled in again when the applicant comes back from the
+	// confirmation
+
 	@GetMapping("/inquiries/new")
-	String newInquiry(Model model) {
-		model.addAttribute("inquiry", new InquiryForm());
+	String newInquiry(HttpSession session, Model model) {
+		String token = (String) session.getAttribute(DRAFT);
+		InquiryForm form = this.drafts.find(token, NewInquiry.class).map(InquiryForm::of).orElseGet(InquiryForm::new);
+		model.addAttribute("inquiry", form);
+		model.addAttribute("keptFiles", (token != null) ? this.drafts.fileNames(token) : List.of());
 		return form(model);
 	}
 
-	@PostMapping("/inquiries")
-	String submit(@ModelAttribute("inquiry") InquiryForm form, BindingResult binding, Locale locale, Model model,
-			RedirectAttributes redirect) {
-		NewInquiry request = form.toNewInquiry(PortalPages.language(locale));
-		List<MultipartFile> files = form.chosenFiles();
+	// ---- 確認: checked input kept as a draft, shown before it is sent
+
+	@PostMapping("/inquiries/confirm")
+	String confirm(@ModelAttribute("inquiry") InquiryForm form, BindingResult binding, Locale locale,
+			HttpSession session, HttpServletResponse response, Model model) {
+		NewInquiry request = form.toNewInquiry(PortalLanguage.of(locale));
+		String previous = (String) session.getAttribute(DRAFT);
+		List<DraftFile> kept = (previous == null || form.isDiscardFiles()) ? List.of() : this.drafts.files(previous);
+		List<MultipartFile> chosen = form.chosenFiles();
 		validate(request, binding);
-		validate(files, binding);
 		if (request.municipalityCode() != null && !binding.hasFieldErrors("municipalityCode")
 				&& !this.referenceData.isKnownMunicipality(request.municipalityCode())) {
-			binding.rejectValue("municipalityCode", "Unknown", new Object[] { form.getMunicipalityCode() },
-					"団体コードの自治体はありません / No local government has this code");
+			binding.rejectValue("municipalityCode", "Unknown", new Object[] { request.municipalityCode() }, null);
 		}
-		if (!binding.hasErrors()) {
-			try {
-				Submission submission = this.inquiries.submit(request);
-				redirect.addFlashAttribute("submitted", submission.trackingNumber());
-				redirect.addFlashAttribute("failedFiles", attach(submission, files));
-				return "redirect:" + privateLink(submission.trackingNumber(), submission.accessToken());
-			}
-			catch (InvalidInputException ex) {
-				reject(binding, ex);
-			}
+		List<DraftFile> files = new ArrayList<>(kept);
+		files.addAll(checked(chosen, kept.size(), binding, response));
+		if (!form.isConsent()) {
+			binding.rejectValue("consent", "Required");
 		}
-		model.addAttribute("chooseFilesAgain", !files.isEmpty());
-		return form(model);
+		if (binding.hasErrors()) {
+			model.addAttribute("chooseFilesAgain", !chosen.isEmpty());
+			model.addAttribute("keptFiles", kept.stream().map(DraftFile::filename).toList());
+			return form(model);
+		}
+		session.setAttribute(DRAFT, this.drafts.save(request, files));
+		return "redirect:" + CONFIRM;
 	}
+
+	@GetMapping("/inquiries/confirm")
+	String confirmation(HttpSession session, Locale locale, Model model) {
+		String token = (String) session.getAttribute(DRAFT);
+		NewInquiry draft = this.drafts.find(token, NewInquiry.class).orElse(null);
+		if (draft == null) {
+			return "redirect:" + NEW_INQUIRY;
+		}
+		model.addAttribute("draft", draft);
+		model.addAttribute("draftToken", token);
+		model.addAttribute("files", this.drafts.fileNames(token));
+		model.addAttribute("municipalityName", (draft.municipalityCode() != null)
+				? this.municipalityNames.nameOf(draft.municipalityCode(), locale) : null);
+		return "portal/inquiry-confirm";
+	}
+
+	// ---- 完了: the draft is sent once, then the private page
+
+	@PostMapping("/inquiries")
+	@IntakeLimited
+	String submit(@RequestParam(required = false) String draft, HttpSession session, RedirectAttributes redirect) {
+		Sent sent = this.drafts.consume(draft, NewInquiry.class, (request, files) -> {
+			this.limiter.countEmail(request.email());
+			Submission submission = this.inquiries.submit(request);
+			List<String> failed = attach(submission, files);
+			return new Sent(draft, submission.trackingNumber(),
+					privateLink(submission.trackingNumber(), submission.accessToken()), failed);
+		}).orElse(null);
+		if (sent == null) {
+			Object last = session.getAttribute(SENT);
+			if (last instanceof Sent earlier && Objects.equals(earlier.draft(), draft)) {
+				redirect.addFlashAttribute("notice", "notice.alreadySent");
+				return "redirect:" + earlier.link();
+			}
+			redirect.addFlashAttribute("draftGone", true);
+			return "redirect:" + NEW_INQUIRY;
+		}
+		session.removeAttribute(DRAFT);
+		session.setAttribute(SENT, sent);
+		redirect.addFlashAttribute("submitted", sent.trackingNumber());
+		redirect.addFlashAttribute("failedFiles", sent.failedFiles());
+		return "redirect:" + sent.link();
+	}
+
+	// ---- the private page
 
 	@GetMapping("/inquiries/{trackingNumber}")
 	String inquiry(@PathVariable String trackingNumber, @RequestParam(required = false) String token, Model model) {
@@ -153,8 +220,10 @@ class InquiryPortalController {
 	}
 
 	@PostMapping("/inquiries/{trackingNumber}/replies")
+	@IntakeLimited
 	String reply(@PathVariable String trackingNumber, @RequestParam(required = false) String token,
-			@RequestParam(required = false) String text, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) String text, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		InquiryView view = this.inquiries.forApplicant(trackingNumber, token);
 		String reply = (text != null) ? text.replace("\r\n", "\n") : "";
 		String error;
@@ -177,30 +246,40 @@ class InquiryPortalController {
 				error = "reply.error.notOpen";
 			}
 		}
-		model.addAttribute((view.openInformationRequest() != null) ? "replyError" : "pageError", error);
+		boolean open = view.openInformationRequest() != null;
+		response.setStatus(open ? HttpStatus.BAD_REQUEST.value() : HttpStatus.CONFLICT.value());
+		model.addAttribute(open ? "replyError" : "pageError", error);
 		model.addAttribute("replyText", text);
 		return applicantPage(view, token, model);
 	}
 
 	@PostMapping("/inquiries/{trackingNumber}/attachments")
+	@IntakeLimited
 	String upload(@PathVariable String trackingNumber, @RequestParam(required = false) String token,
-			@RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect)
-			throws IOException {
+			@RequestParam(required = false) MultipartFile file, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) throws IOException {
 		InquiryView view = this.inquiries.forApplicant(trackingNumber, token);
 		String error = uploadError(view, file);
+		HttpStatus status = HttpStatus.BAD_REQUEST;
 		if (error == null) {
 			try {
 				InquiryAttachment stored = this.inquiries.attach(trackingNumber, token, file.getOriginalFilename(),
-						file.getContentType(), file.getBytes());
+						file.getBytes());
 				redirect.addFlashAttribute("notice", "notice.attached");
 				redirect.addFlashAttribute("noticeFile", stored.getFilename());
 				return "redirect:" + privateLink(trackingNumber, token);
 			}
+			catch (UnsupportedAttachmentException ex) {
+				error = "attachment.error.unsupportedType";
+				status = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+			}
 			catch (InvalidInputException | BusinessRuleException ex) {
 				error = "attachment.error.refused";
+				status = HttpStatus.CONFLICT;
 			}
 		}
 		boolean formShown = !view.status().isFinished() && view.attachments().size() < NewInquiry.MAX_ATTACHMENTS;
+		response.setStatus(formShown ? status.value() : HttpStatus.CONFLICT.value());
 		model.addAttribute(formShown ? "uploadError" : "pageError", error);
 		model.addAttribute("uploadFile", (file != null) ? file.getOriginalFilename() : null);
 		return applicantPage(view, token, model);
@@ -212,43 +291,30 @@ class InquiryPortalController {
 		return download(this.inquiries.attachment(trackingNumber, token, attachmentId));
 	}
 
+	// ---- local governments
+
 	@GetMapping("/login")
 	String login() {
 		return "portal/login";
 	}
 
 	@GetMapping("/lg/inquiries")
-	String municipalityInquiries(Authentication authentication, Locale locale, Model model) {
-		String code = municipalityOf(authentication);
-		model.addAttribute("inquiries", this.inquiries.ofMunicipality(code));
-		model.addAttribute("municipality",
-				this.referenceData.municipality(code)
-					.map((found) -> "en".equals(PortalPages.language(locale)) ? found.getNameEn() : found.getFullName())
-					.orElse(code));
-		model.addAttribute("account", authentication.getName());
+	String municipalityInquiries(@ActingMunicipality String municipality, Model model) {
+		model.addAttribute("inquiries", this.inquiries.ofMunicipality(municipality));
 		return "portal/municipality-inquiries";
 	}
 
 	@GetMapping("/lg/inquiries/{trackingNumber}")
-	String municipalityInquiry(@PathVariable String trackingNumber, Authentication authentication, Model model) {
-		return detail(this.inquiries.forMunicipality(trackingNumber, municipalityOf(authentication)), false, model);
+	String municipalityInquiry(@PathVariable String trackingNumber, @ActingMunicipality String municipality,
+			Model model) {
+		return detail(this.inquiries.forMunicipality(trackingNumber, municipality), false, model);
 	}
 
 	@GetMapping("/lg/inquiries/{trackingNumber}/attachments/{attachmentId}")
 	ResponseEntity<byte[]> municipalityDownload(@PathVariable String trackingNumber, @PathVariable long attachmentId,
-			Authentication authentication) {
-		this.inquiries.forMunicipality(trackingNumber, municipalityOf(authentication));
+			@ActingMunicipality String municipality) {
+		this.inquiries.forMunicipality(trackingNumber, municipality);
 		return download(this.inquiries.attachment(trackingNumber, attachmentId));
-	}
-
-	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
-	ModelAndView notFound(HttpServletRequest request, Locale locale) {
-		return PortalPages.notFound(common(request, locale));
-	}
-
-	@ExceptionHandler(Exception.class)
-	ModelAndView failed(Exception ex, HttpServletRequest request, Locale locale) {
-		return PortalPages.failed(ex, common(request, locale), request, logger);
 	}
 
 	private String form(Model model) {
@@ -278,67 +344,75 @@ class InquiryPortalController {
 	}
 
 	/**
-	 * Checks the submission with the rules of {@link NewInquiry}; each message is looked
-	 * up by constraint and field (e.g. {@code NotBlank.applicantName}) in the page's
-	 * language.
+	 * Checks the submission with the rules of {@link NewInquiry}; each message comes from
+	 * the bundles in the page's language.
 	 */
 	private void validate(NewInquiry request, BindingResult binding) {
 		this.validator.validate(request)
 			.stream()
 			.sorted(Comparator.comparingInt((ConstraintViolation<NewInquiry> violation) -> position(field(violation)))
-				.thenComparing((violation) -> constraint(violation)))
+				.thenComparing((violation) -> violation.getMessageTemplate()))
 			.forEach((violation) -> {
-				String code = constraint(violation);
 				if (FORM_FIELDS.contains(field(violation))) {
-					binding.rejectValue(field(violation), code, violation.getMessage());
+					binding.rejectValue(field(violation), constraint(violation), violation.getMessage());
 				}
 				else {
-					binding.reject(code, violation.getMessage());
+					binding.reject(constraint(violation), violation.getMessage());
 				}
 			});
 	}
 
-	private static void validate(List<MultipartFile> files, BindingResult binding) {
-		if (files.size() > NewInquiry.MAX_ATTACHMENTS) {
-			binding.rejectValue("attachments", "TooMany", new Object[] { NewInquiry.MAX_ATTACHMENTS },
-					"添付ファイルは5件までです / At most 5 files can be attached");
+	/**
+	 * The chosen files that may be attached, read from their bytes; the others are
+	 * refused at the field (415 for a type that is not accepted).
+	 */
+	private List<DraftFile> checked(List<MultipartFile> files, int alreadyKept, BindingResult binding,
+			HttpServletResponse response) {
+		if (alreadyKept + files.size() > NewInquiry.MAX_ATTACHMENTS) {
+			binding.rejectValue("attachments", "TooMany", new Object[] { NewInquiry.MAX_ATTACHMENTS }, null);
+			return List.of();
 		}
+		List<DraftFile> accepted = new ArrayList<>();
 		for (MultipartFile file : files) {
+			String name = file.getOriginalFilename();
 			if (file.getSize() > NewInquiry.MAX_ATTACHMENT_BYTES) {
-				binding.rejectValue("attachments", "TooLarge", new Object[] { file.getOriginalFilename() },
-						"ファイルは1件10MBまでです / A file may have at most 10 MB");
+				binding.rejectValue("attachments", "TooLarge", new Object[] { name }, null);
 			}
 			else if (file.isEmpty()) {
-				binding.rejectValue("attachments", "Empty", new Object[] { file.getOriginalFilename() },
-						"空のファイルは添付できません / The file is empty");
+				binding.rejectValue("attachments", "Empty", new Object[] { name }, null);
+			}
+			else {
+				try {
+					byte[] content = file.getBytes();
+					accepted.add(new DraftFile(name, this.attachmentTypes.check(name, content), content));
+				}
+				catch (IOException ex) {
+					logger.warn("An upload of {} could not be read", name, ex);
+					binding.rejectValue("attachments", "attachment.error.refused", new Object[] { name }, null);
+				}
+				catch (UnsupportedAttachmentException ex) {
+					binding.rejectValue("attachments", "attachment.error.unsupportedType", new Object[] { name }, null);
+					response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
+				}
 			}
 		}
-	}
-
-	private static void reject(BindingResult binding, InvalidInputException ex) {
-		if (FORM_FIELDS.contains(ex.getField())) {
-			binding.rejectValue(ex.getField(), "Unknown", new Object[] { binding.getFieldValue(ex.getField()) },
-					ex.getMessage());
-		}
-		else {
-			binding.reject("Invalid", ex.getMessage());
-		}
+		return accepted;
 	}
 
 	/**
 	 * Attaches the files of a stored inquiry one by one; a file that fails is reported,
 	 * the inquiry stays.
 	 */
-	private List<String> attach(Submission submission, List<MultipartFile> files) {
+	private List<String> attach(Submission submission, List<DraftFile> files) {
 		List<String> failed = new ArrayList<>();
-		for (MultipartFile file : files) {
+		for (DraftFile file : files) {
 			try {
-				this.inquiries.attach(submission.trackingNumber(), submission.accessToken(), file.getOriginalFilename(),
-						file.getContentType(), file.getBytes());
+				this.inquiries.attach(submission.trackingNumber(), submission.accessToken(), file.filename(),
+						file.content());
 			}
-			catch (IOException | RuntimeException ex) {
+			catch (RuntimeException ex) {
 				logger.warn("An attachment of inquiry {} could not be stored", submission.trackingNumber(), ex);
-				failed.add(file.getOriginalFilename());
+				failed.add(file.filename());
 			}
 		}
 		return failed;
@@ -407,26 +481,12 @@ class InquiryPortalController {
 		return at;
 	}
 
-	private static ModelAndView common(HttpServletRequest request, Locale locale) {
-		ModelAndView page = new ModelAndView();
-		page.addObject("lang", PortalPages.language(locale));
-		page.addObject("jst", JST);
-		page.addObject("languageBase",
-				HttpMethod.GET.matches(request.getMethod()) ? PortalPages.currentPage(request) : NEW_INQUIRY);
-		return page;
-	}
-
 	private static String privateLink(String trackingNumber, String token) {
 		return UriComponentsBuilder.fromPath("/portal/inquiries/{number}")
 			.queryParam("token", "{token}")
 			.buildAndExpand(trackingNumber, token)
 			.encode()
 			.toUriString();
-	}
-
-	private static String municipalityOf(Authentication authentication) {
-		return LocalGovernmentAccount.municipalityCode(authentication)
-			.orElseThrow(() -> new NotFoundException("自治体のアカウントではありません / Not a local-government account"));
 	}
 
 	private static String field(ConstraintViolation<?> violation) {
@@ -451,6 +511,17 @@ class InquiryPortalController {
 	 * @param at when it was last reached
 	 */
 	record Step(InquiryStatus status, boolean reached, boolean current, Instant at) {
+	}
+
+	/**
+	 * A draft that was sent: where its private page is, for a second press of 送信.
+	 *
+	 * @param draft the draft's token
+	 * @param trackingNumber the inquiry's number
+	 * @param link the private link
+	 * @param failedFiles files that could not be attached
+	 */
+	record Sent(String draft, String trackingNumber, String link, List<String> failedFiles) implements Serializable {
 	}
 
 }

@@ -25,18 +25,14 @@ import jp.localgov.casework.lgotp.TrainingField;
 import jp.localgov.casework.lgotp.YearStage;
 import jp.localgov.casework.platform.InvalidInputException;
 import jp.localgov.casework.platform.LocalGovernmentAccount;
-import jp.localgov.casework.platform.StaffGroup;
+import jp.localgov.casework.platform.web.Accounts;
+import jp.localgov.casework.platform.web.ActingMunicipality;
 import jp.localgov.casework.referencedata.OfficeCalendar;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -58,8 +54,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/lgotp")
 @Tag(name = "LGOTP / 自治体職員協力交流事業")
 class LgotpApiController {
-
-	private static final String ROLE = "ROLE_";
 
 	private static final int MAX_REASON = 2000;
 
@@ -88,8 +82,7 @@ class LgotpApiController {
 	@PostMapping(path = "/years/{fiscalYear}/host-requests", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "受入要望を提出する（自治体、調査期間中） / File a hosting request (local governments, survey open)")
 	ResponseEntity<HostRequestResponse> fileHostRequest(@PathVariable int fiscalYear, @RequestBody HostingPlan plan,
-			Authentication authentication) {
-		String municipality = localGovernment(authentication);
+			@ActingMunicipality String municipality) {
 		validate(plan);
 		HostRequestView created = this.lgotp.fileHostRequest(fiscalYear, municipality, plan);
 		return ResponseEntity.created(URI.create("/api/lgotp/host-requests/" + created.id()))
@@ -99,8 +92,7 @@ class LgotpApiController {
 	@PutMapping(path = "/host-requests/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "受入要望を修正する（調査期間中） / Edit a hosting request (survey open)")
 	HostRequestResponse updateHostRequest(@PathVariable long id, @RequestBody HostingPlan plan,
-			Authentication authentication) {
-		String municipality = localGovernment(authentication);
+			@ActingMunicipality String municipality) {
 		validate(plan);
 		return HostRequestResponse.of(this.lgotp.updateHostRequest(id, municipality, plan));
 	}
@@ -108,25 +100,25 @@ class LgotpApiController {
 	@DeleteMapping("/host-requests/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "受入要望を取り下げる（調査期間中） / Withdraw a hosting request (survey open)")
-	void withdrawHostRequest(@PathVariable long id, Authentication authentication) {
-		this.lgotp.withdrawHostRequest(id, localGovernment(authentication));
+	void withdrawHostRequest(@PathVariable long id, @ActingMunicipality String municipality) {
+		this.lgotp.withdrawHostRequest(id, municipality);
 	}
 
 	@GetMapping("/host-requests/{id}")
 	@Operation(summary = "自治体の受入要望と決定した研修員 / A hosting request of the local government and its trainee")
-	HostRequestResponse hostRequest(@PathVariable long id, Authentication authentication) {
-		return HostRequestResponse.of(this.lgotp.hostRequest(id, localGovernment(authentication)));
+	HostRequestResponse hostRequest(@PathVariable long id, @ActingMunicipality String municipality) {
+		return HostRequestResponse.of(this.lgotp.hostRequest(id, municipality));
 	}
 
 	@GetMapping("/years/{fiscalYear}/host-requests")
 	@Operation(summary = "年度の受入要望（自治体は自らの要望、職員はすべて） / Hosting requests of a year (own, or all for staff)")
 	List<HostRequestResponse> hostRequests(@PathVariable int fiscalYear, Authentication authentication) {
-		requireLogin(authentication);
+		Accounts.requireLogin(authentication);
 		this.lgotp.yearView(fiscalYear);
 		List<HostRequestView> requests = LocalGovernmentAccount.municipalityCode(authentication)
 			.map((code) -> this.lgotp.hostRequestsOf(fiscalYear, code))
 			.orElseGet(() -> {
-				requireStaff(authentication);
+				Accounts.requireStaff(authentication);
 				return this.lgotp.hostRequests(fiscalYear);
 			});
 		return requests.stream().map(HostRequestResponse::of).toList();
@@ -135,8 +127,9 @@ class LgotpApiController {
 	@PostMapping(path = "/host-requests/{id}/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "月例報告を提出する（研修員の赴任中） / File the monthly report (while the trainee is posted)")
-	ReportResponse report(@PathVariable long id, @RequestBody ReportRequest report, Authentication authentication) {
-		this.lgotp.fileMonthlyReport(id, localGovernment(authentication), report.month(), report.text());
+	ReportResponse report(@PathVariable long id, @RequestBody ReportRequest report,
+			@ActingMunicipality String municipality) {
+		this.lgotp.fileMonthlyReport(id, municipality, report.month(), report.text());
 		return new ReportResponse(id, report.month());
 	}
 
@@ -146,7 +139,7 @@ class LgotpApiController {
 	@Operation(summary = "候補者を登録する（職員、要望の確認から募集・決定の間） / Register a candidate (staff)")
 	ResponseEntity<TraineeView> registerCandidate(@PathVariable int fiscalYear, @RequestBody Candidate candidate,
 			Authentication authentication) {
-		requireStaff(authentication);
+		Accounts.requireStaff(authentication);
 		validate(candidate);
 		TraineeView trainee = this.lgotp.registerCandidate(fiscalYear, candidate);
 		return ResponseEntity.created(URI.create("/api/lgotp/trainees/" + trainee.id())).body(trainee);
@@ -156,7 +149,7 @@ class LgotpApiController {
 	@Operation(
 			summary = "選考結果：受入要望との決定、または不採用（hostRequestId: null） / Selection: match to a hosting request, or null for not selected")
 	TraineeView decide(@PathVariable long id, @RequestBody JsonNode decision, Authentication authentication) {
-		requireStaff(authentication);
+		Accounts.requireStaff(authentication);
 		return this.lgotp.decide(id, hostRequestId(decision));
 	}
 
@@ -164,9 +157,9 @@ class LgotpApiController {
 	@Operation(summary = "辞退・途中帰国を記録する（職員） / Record a withdrawal or early return (staff)")
 	TraineeView withdraw(@PathVariable long id, @RequestBody WithdrawalRequest withdrawal,
 			Authentication authentication) {
-		requireStaff(authentication);
+		Accounts.requireStaff(authentication);
 		if (withdrawal.reason() != null && withdrawal.reason().length() > MAX_REASON) {
-			throw new InvalidInputException("reason", "理由は2,000文字以内です / at most 2,000 characters");
+			throw InvalidInputException.withMessage("reason", "lgotp.error.reasonTooLong");
 		}
 		return this.lgotp.withdraw(id, withdrawal.reason());
 	}
@@ -174,14 +167,14 @@ class LgotpApiController {
 	@GetMapping("/trainees/{id}")
 	@Operation(summary = "研修員（職員） / A trainee (staff)")
 	TraineeView trainee(@PathVariable long id, Authentication authentication) {
-		requireStaff(authentication);
+		Accounts.requireStaff(authentication);
 		return this.lgotp.traineeView(id);
 	}
 
 	@GetMapping("/years/{fiscalYear}/trainees")
 	@Operation(summary = "年度の候補者・研修員（職員） / Candidates and trainees of a year (staff)")
 	List<TraineeView> trainees(@PathVariable int fiscalYear, Authentication authentication) {
-		requireStaff(authentication);
+		Accounts.requireStaff(authentication);
 		this.lgotp.yearView(fiscalYear);
 		return this.lgotp.trainees(fiscalYear);
 	}
@@ -190,9 +183,9 @@ class LgotpApiController {
 	@Operation(
 			summary = "年度の研修員の内訳と開始以来の累計（職員、年度を省略すると今年度） / A year's trainees by stage, country and host, and the totals since the first year (staff)")
 	Cohort cohort(@RequestParam(required = false) Integer fiscalYear, Authentication authentication) {
-		requireStaff(authentication);
+		Accounts.requireStaff(authentication);
 		if (fiscalYear != null && (fiscalYear < 1990 || fiscalYear > 2100)) {
-			throw new InvalidInputException("fiscalYear", "年度は1990～2100です / The fiscal year is 1990 to 2100");
+			throw InvalidInputException.withMessage("fiscalYear", "lgotp.error.fiscalYear");
 		}
 		return this.lgotp.cohort((fiscalYear != null) ? fiscalYear : currentFiscalYear());
 	}
@@ -210,15 +203,14 @@ class LgotpApiController {
 	 */
 	private static Long hostRequestId(JsonNode decision) {
 		if (decision == null || !decision.isObject() || !decision.has("hostRequestId")) {
-			throw new InvalidInputException("hostRequestId",
-					"受入要望の番号、または不採用の場合は null を指定してください / give the hosting request, or null for not selected");
+			throw InvalidInputException.withMessage("hostRequestId", "lgotp.error.decisionMissing");
 		}
 		JsonNode value = decision.get("hostRequestId");
 		if (value.isNull()) {
 			return null;
 		}
 		if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() <= 0) {
-			throw new InvalidInputException("hostRequestId", "受入要望の番号が正しくありません / not a hosting request id");
+			throw InvalidInputException.withMessage("hostRequestId", "lgotp.error.decisionInvalid");
 		}
 		return value.asLong();
 	}
@@ -228,48 +220,6 @@ class LgotpApiController {
 		if (!violations.isEmpty()) {
 			throw new ConstraintViolationException(violations);
 		}
-	}
-
-	/** The municipality of a logged-in local-government account; others are refused. */
-	private static String localGovernment(Authentication authentication) {
-		requireLogin(authentication);
-		return LocalGovernmentAccount.municipalityCode(authentication)
-			.orElseThrow(() -> refused(HttpStatus.FORBIDDEN, "権限がありません / Forbidden",
-					"自治体のアカウントだけが利用できます / Local-government accounts only"));
-	}
-
-	private static void requireStaff(Authentication authentication) {
-		requireLogin(authentication);
-		if (!isStaff(authentication)) {
-			throw refused(HttpStatus.FORBIDDEN, "権限がありません / Forbidden", "職員のアカウントだけが利用できます / Staff only");
-		}
-	}
-
-	/** Anonymous callers are asked to log in with HTTP Basic (401). */
-	private static void requireLogin(Authentication authentication) {
-		if (authentication == null || !authentication.isAuthenticated()
-				|| authentication instanceof AnonymousAuthenticationToken) {
-			ErrorResponseException unauthorized = refused(HttpStatus.UNAUTHORIZED, "ログインが必要です / Login required",
-					"自治体または職員のアカウントで HTTP Basic 認証をしてください / Authenticate with HTTP Basic");
-			unauthorized.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"casework\"");
-			throw unauthorized;
-		}
-	}
-
-	/** Staff: at least one group that is not a local-government group. */
-	private static boolean isStaff(Authentication authentication) {
-		return authentication.getAuthorities()
-			.stream()
-			.map(GrantedAuthority::getAuthority)
-			.filter((authority) -> authority.startsWith(ROLE))
-			.map((authority) -> authority.substring(ROLE.length()))
-			.anyMatch((group) -> !group.startsWith(StaffGroup.LOCAL_GOVERNMENT_PREFIX));
-	}
-
-	private static ErrorResponseException refused(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return new ErrorResponseException(status, problem, null);
 	}
 
 	// ---- bodies

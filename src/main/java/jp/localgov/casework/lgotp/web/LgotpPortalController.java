@@ -2,14 +2,13 @@ package jp.localgov.casework.lgotp.web;
 
 import java.text.Normalizer;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jp.localgov.casework.lgotp.HostRequestStatus;
@@ -22,34 +21,23 @@ import jp.localgov.casework.lgotp.TrainingField;
 import jp.localgov.casework.lgotp.YearStage;
 import jp.localgov.casework.platform.BusinessRuleException;
 import jp.localgov.casework.platform.InvalidInputException;
-import jp.localgov.casework.platform.LocalGovernmentAccount;
 import jp.localgov.casework.platform.NotFoundException;
-import jp.localgov.casework.platform.PortalPages;
-import jp.localgov.casework.referencedata.ReferenceData;
+import jp.localgov.casework.platform.web.ActingMunicipality;
+import jp.localgov.casework.platform.web.PortalController;
+import jp.localgov.casework.platform.web.Texts;
 import jp.localgov.casework.referencedata.OfficeCalendar;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.ErrorResponse;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The LGOTP pages of the portal for a logged-in local government: the demand survey of
@@ -57,11 +45,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * withdrawn while the survey is open), its trainee once matched and the monthly reports
  * while the trainee is posted; every error is shown in the page.
  */
-@Controller
+@PortalController
 @RequestMapping("/portal/lg/lgotp")
 class LgotpPortalController {
-
-	private static final Logger logger = LoggerFactory.getLogger(LgotpPortalController.class);
 
 	private static final String OVERVIEW = "/portal/lg/lgotp";
 
@@ -85,40 +71,30 @@ class LgotpPortalController {
 
 	private final LgotpService lgotp;
 
-	private final ReferenceData referenceData;
-
 	private final Validator validator;
 
 	private final MessageSource messages;
 
 	private final Clock clock;
 
-	LgotpPortalController(LgotpService lgotp, ReferenceData referenceData, Validator validator, MessageSource messages,
-			Clock clock) {
+	LgotpPortalController(LgotpService lgotp, Validator validator, MessageSource messages, Clock clock) {
 		this.lgotp = lgotp;
-		this.referenceData = referenceData;
 		this.validator = validator;
 		this.messages = messages;
 		this.clock = clock;
 	}
 
-	@ModelAttribute
-	void page(HttpServletRequest request, Locale locale, Model model) {
-		model.addAllAttributes(common(request, locale).getModel());
-	}
-
 	// ---- the overview
 
 	@GetMapping({ "", "/" })
-	String overview(Authentication authentication, Locale locale, Model model) {
-		return overviewPage(authentication, locale, model);
+	String overview(@ActingMunicipality String code, Model model) {
+		return overviewPage(code, model);
 	}
 
 	// ---- filing a request
 
 	@GetMapping("/{fiscalYear}/requests/new")
-	String newRequest(@PathVariable int fiscalYear, Authentication authentication, Model model) {
-		municipalityOf(authentication);
+	String newRequest(@PathVariable int fiscalYear, @ActingMunicipality String code, Model model) {
 		YearView year = this.lgotp.yearView(fiscalYear);
 		model.addAttribute("hostRequest", new LgotpRequestForm());
 		return formPage(year, null, year.surveyOpen(), model);
@@ -126,9 +102,8 @@ class LgotpPortalController {
 
 	@PostMapping("/{fiscalYear}/requests/new")
 	String file(@PathVariable int fiscalYear, @ModelAttribute("hostRequest") LgotpRequestForm form,
-			BindingResult binding, Authentication authentication, Locale locale, Model model,
-			RedirectAttributes redirect) {
-		String code = municipalityOf(authentication);
+			BindingResult binding, @ActingMunicipality String code, Locale locale, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		YearView year = this.lgotp.yearView(fiscalYear);
 		HostingPlan plan = validate(form, binding, locale);
 		if (!binding.hasErrors()) {
@@ -137,7 +112,8 @@ class LgotpPortalController {
 				return notice(redirect, "lgotp.notice.filed", String.valueOf(filed.id()));
 			}
 			catch (BusinessRuleException ex) {
-				model.addAttribute("pageError", inLanguage(ex.getMessage(), locale));
+				model.addAttribute("pageError", Texts.inLanguage(ex.getMessage(), locale));
+				response.setStatus(HttpStatus.CONFLICT.value());
 			}
 		}
 		return formPage(year, null, true, model);
@@ -146,8 +122,8 @@ class LgotpPortalController {
 	// ---- editing and withdrawing a request
 
 	@GetMapping("/requests/{id}/edit")
-	String edit(@PathVariable long id, Authentication authentication, Locale locale, Model model) {
-		HostRequestView request = this.lgotp.hostRequest(id, municipalityOf(authentication));
+	String edit(@PathVariable long id, @ActingMunicipality String code, Locale locale, Model model) {
+		HostRequestView request = this.lgotp.hostRequest(id, code);
 		YearView year = this.lgotp.yearView(request.fiscalYear());
 		model.addAttribute("hostRequest", LgotpRequestForm.of(request));
 		boolean editable = year.surveyOpen() && request.status() == HostRequestStatus.SUBMITTED;
@@ -159,8 +135,8 @@ class LgotpPortalController {
 
 	@PostMapping("/requests/{id}/edit")
 	String update(@PathVariable long id, @ModelAttribute("hostRequest") LgotpRequestForm form, BindingResult binding,
-			Authentication authentication, Locale locale, Model model, RedirectAttributes redirect) {
-		String code = municipalityOf(authentication);
+			@ActingMunicipality String code, Locale locale, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		HostRequestView request = this.lgotp.hostRequest(id, code);
 		YearView year = this.lgotp.yearView(request.fiscalYear());
 		HostingPlan plan = validate(form, binding, locale);
@@ -170,24 +146,25 @@ class LgotpPortalController {
 				return notice(redirect, "lgotp.notice.updated", String.valueOf(id));
 			}
 			catch (BusinessRuleException ex) {
-				model.addAttribute("pageError", inLanguage(ex.getMessage(), locale));
+				model.addAttribute("pageError", Texts.inLanguage(ex.getMessage(), locale));
+				response.setStatus(HttpStatus.CONFLICT.value());
 			}
 		}
 		return formPage(year, request, true, model);
 	}
 
 	@PostMapping("/requests/{id}/withdraw")
-	String withdraw(@PathVariable long id, Authentication authentication, Locale locale, Model model,
-			RedirectAttributes redirect) {
-		String code = municipalityOf(authentication);
+	String withdraw(@PathVariable long id, @ActingMunicipality String code, Locale locale, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		this.lgotp.hostRequest(id, code);
 		try {
 			this.lgotp.withdrawHostRequest(id, code);
 			return notice(redirect, "lgotp.notice.withdrawn", String.valueOf(id));
 		}
 		catch (BusinessRuleException ex) {
-			model.addAttribute("pageError", inLanguage(ex.getMessage(), locale));
-			return overviewPage(authentication, locale, model);
+			model.addAttribute("pageError", Texts.inLanguage(ex.getMessage(), locale));
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return overviewPage(code, model);
 		}
 	}
 
@@ -195,14 +172,14 @@ class LgotpPortalController {
 
 	@PostMapping("/requests/{id}/reports")
 	String report(@PathVariable long id, @RequestParam(required = false) String month,
-			@RequestParam(required = false) String text, Authentication authentication, Locale locale, Model model,
-			RedirectAttributes redirect) {
-		String code = municipalityOf(authentication);
+			@RequestParam(required = false) String text, @ActingMunicipality String code, Locale locale, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		HostRequestView request = this.lgotp.hostRequest(id, code);
 		String yearMonth = (month != null) ? Normalizer.normalize(month, Normalizer.Form.NFKC).strip() : null;
 		String report = (text != null) ? text.replace("\r\n", "\n") : null;
 		String error;
 		String errorField = null;
+		HttpStatus status = HttpStatus.BAD_REQUEST;
 		if (report != null && report.length() > MAX_REPORT) {
 			error = message("lgotp.report.error.text", locale);
 			errorField = "text";
@@ -217,9 +194,11 @@ class LgotpPortalController {
 				error = message("lgotp.report.error." + errorField, locale);
 			}
 			catch (BusinessRuleException ex) {
-				error = inLanguage(ex.getMessage(), locale);
+				error = Texts.inLanguage(ex.getMessage(), locale);
+				status = HttpStatus.CONFLICT;
 			}
 		}
+		response.setStatus(status.value());
 		boolean formShown = request.trainee() != null && request.trainee().stage() == TraineeStage.POSTED;
 		if (formShown) {
 			model.addAttribute("reportFor", id);
@@ -231,19 +210,7 @@ class LgotpPortalController {
 		else {
 			model.addAttribute("pageError", error);
 		}
-		return overviewPage(authentication, locale, model);
-	}
-
-	// ---- errors
-
-	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
-	ModelAndView notFound(HttpServletRequest request, Locale locale) {
-		return PortalPages.notFound(common(request, locale));
-	}
-
-	@ExceptionHandler(Exception.class)
-	ModelAndView failed(Exception ex, HttpServletRequest request, Locale locale) {
-		return PortalPages.failed(ex, common(request, locale), request, logger);
+		return overviewPage(code, model);
 	}
 
 	// ---- helpers
@@ -252,8 +219,7 @@ class LgotpPortalController {
 	 * The current and the next programme year, newest first, each once its cycle has
 	 * started, with the municipality's requests.
 	 */
-	private String overviewPage(Authentication authentication, Locale locale, Model model) {
-		String code = municipalityOf(authentication);
+	private String overviewPage(String code, Model model) {
 		int current = currentFiscalYear();
 		List<YearSection> years = new ArrayList<>();
 		for (int fiscalYear : List.of(current + 1, current)) {
@@ -266,8 +232,7 @@ class LgotpPortalController {
 			}
 		}
 		model.addAttribute("years", years);
-		model.addAttribute("municipality", municipalityName(code, locale));
-		model.addAttribute("account", authentication.getName());
+		model.addAttribute("languageBase", OVERVIEW);
 		model.addAttribute("posted", TraineeStage.POSTED);
 		return "portal/lgotp/overview";
 	}
@@ -290,7 +255,7 @@ class LgotpPortalController {
 		HostingPlan plan = form.toPlan();
 		List<Rejection> rejections = new ArrayList<>();
 		if (form.monthsNotANumber()) {
-			rejections.add(new Rejection("trainingMonths", "Number", "研修期間は6～12か月です / 6 to 12 months"));
+			rejections.add(new Rejection("trainingMonths", "Number", null));
 		}
 		for (ConstraintViolation<HostingPlan> violation : this.validator.validate(plan)) {
 			String field = FORM_FIELDS.get(violation.getPropertyPath().toString());
@@ -300,13 +265,13 @@ class LgotpPortalController {
 			}
 		}
 		if (plan.contactEmail() != null && plan.contactEmail().length() > MAX_EMAIL) {
-			rejections.add(new Rejection("hostContactEmail", "Size", "320文字以内です / at most 320 characters"));
+			rejections.add(new Rejection("hostContactEmail", "Size", null));
 		}
 		rejections.stream()
 			.sorted(Comparator.comparingInt((Rejection rejection) -> FORM_ORDER.indexOf(rejection.field()))
 				.thenComparing(Rejection::code))
 			.forEach((rejection) -> binding.rejectValue(rejection.field(), rejection.code(),
-					inLanguage(rejection.message(), locale)));
+					Texts.inLanguage(rejection.message(), locale)));
 		return plan;
 	}
 
@@ -321,51 +286,12 @@ class LgotpPortalController {
 		return OfficeCalendar.currentFiscalYear(this.clock);
 	}
 
-	private String municipalityName(String code, Locale locale) {
-		return this.referenceData.municipality(code)
-			.map((found) -> "en".equals(PortalPages.language(locale)) ? found.getNameEn() : found.getFullName())
-			.orElse(code);
-	}
-
 	private String statusLabel(HostRequestView request, Locale locale) {
-		return "en".equals(PortalPages.language(locale)) ? message("lgotp.status." + request.status().name(), locale)
-				: request.status().label();
+		return message("lgotp.status." + request.status().name(), locale);
 	}
 
 	private String message(String key, Locale locale, Object... arguments) {
 		return this.messages.getMessage(key, arguments, key, locale);
-	}
-
-	/**
-	 * The part of a bilingual service message ({@code 日本語 / English}) in the page's
-	 * language; a message with one language only is shown as it is.
-	 */
-	static String inLanguage(String message, Locale locale) {
-		if (message == null) {
-			return "";
-		}
-		int separator = message.indexOf(" / ");
-		if (separator < 0) {
-			return message;
-		}
-		return "en".equals(PortalPages.language(locale)) ? message.substring(separator + 3).strip()
-				: message.substring(0, separator).strip();
-	}
-
-	private static ModelAndView common(HttpServletRequest request, Locale locale) {
-		ModelAndView page = new ModelAndView();
-		page.addObject("lang", PortalPages.language(locale));
-		page.addObject("dates",
-				DateTimeFormatter.ofPattern("en".equals(PortalPages.language(locale)) ? "d MMMM uuuu" : "uuuu年M月d日",
-						"en".equals(PortalPages.language(locale)) ? Locale.ENGLISH : Locale.JAPANESE));
-		page.addObject("languageBase",
-				HttpMethod.GET.matches(request.getMethod()) ? PortalPages.currentPage(request) : OVERVIEW);
-		return page;
-	}
-
-	private static String municipalityOf(Authentication authentication) {
-		return LocalGovernmentAccount.municipalityCode(authentication)
-			.orElseThrow(() -> new NotFoundException("自治体のアカウントではありません / Not a local-government account"));
 	}
 
 	/**

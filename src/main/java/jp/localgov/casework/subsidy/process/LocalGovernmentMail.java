@@ -35,7 +35,7 @@ class LocalGovernmentMail {
 	void toGroup(String groupId, ApplicationView application, String subject, String message) {
 		String body = message + "\n\n申請番号：" + application.applicationNumber() + "\n事業：" + application.programmeName()
 				+ "（" + application.fiscalYear() + "年度）\n事業の名称：" + application.title() + "\n\n申請の状況はポータルでご確認いただけます：\n"
-				+ this.publicBaseUrl + "/api/subsidies/applications/" + application.applicationNumber() + "\n";
+				+ this.publicBaseUrl + "/portal/lg/subsidies/" + application.applicationNumber() + "\n";
 		for (String email : this.directory.ofGroup(groupId)) {
 			this.outbox.queue(email, "【助成事業】" + subject + "（" + application.applicationNumber() + "）", body,
 					application.applicationNumber());

@@ -3,7 +3,6 @@ package jp.localgov.casework.subsidy.web;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,16 +14,16 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jp.localgov.casework.platform.BusinessRuleException;
 import jp.localgov.casework.platform.InvalidInputException;
-import jp.localgov.casework.platform.LocalGovernmentAccount;
 import jp.localgov.casework.platform.NotFoundException;
-import jp.localgov.casework.platform.PortalPages;
+import jp.localgov.casework.platform.web.ActingMunicipality;
+import jp.localgov.casework.platform.web.PortalController;
+import jp.localgov.casework.platform.web.Texts;
 import jp.localgov.casework.referencedata.OfficeCalendar;
-import jp.localgov.casework.referencedata.ReferenceData;
 import jp.localgov.casework.subsidy.ApplicantType;
 import jp.localgov.casework.subsidy.CostLine;
 import jp.localgov.casework.subsidy.NewApplication;
@@ -37,25 +36,16 @@ import jp.localgov.casework.subsidy.SubsidyViews.ApplicationView;
 import jp.localgov.casework.subsidy.SubsidyViews.ProgrammeView;
 import jp.localgov.casework.subsidy.SubsidyViews.Step;
 import jp.localgov.casework.subsidy.web.SubsidyForm.CostRow;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.ErrorResponse;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -66,19 +56,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * its correction, change request, performance report and decision notice; every error is
  * shown in the page.
  */
-@Controller
+@PortalController
 @RequestMapping("/portal/lg/subsidies")
 class SubsidyPortalController {
 
-	private static final Logger logger = LoggerFactory.getLogger(SubsidyPortalController.class);
-
 	private static final String BASE = "/portal/lg/subsidies";
-
-	private static final DateTimeFormatter JST = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-		.withZone(OfficeCalendar.JAPAN);
-
-	/** The last path segments of the forms posted from an application's page. */
-	private static final List<String> ACTIONS = List.of("correction", "change-request", "report");
 
 	/**
 	 * The form field of each property of {@link NewApplication} and {@link PlanChange}.
@@ -97,49 +79,29 @@ class SubsidyPortalController {
 	/** Far above any programme's ceiling; keeps the sums of 50 rows in range. */
 	private static final long MAX_AMOUNT = 999_999_999_999L;
 
-	private static final String PERIOD_ORDER = "事業終了日は開始日以降にしてください / the last day is before the first day";
-
-	private static final String BAD_DATE = "日付は 2026-07-01 の形式で入力してください / enter the date as 2026-07-01";
-
-	private static final String BAD_AMOUNT = "金額は円単位の数字で入力してください / enter the amount in whole yen";
-
-	private static final String TOO_LARGE = "金額が大きすぎます / the amount is too large";
-
-	private static final String NO_CORRECTION = "補正の依頼はありません / no correction was requested";
-
-	private static final String NOT_GRANTED = "交付決定後、実績報告の前にのみ変更の申請と実績報告ができます / "
-			+ "changes and the report are possible after the grant and before the report";
-
 	private final SubsidyService subsidies;
-
-	private final ReferenceData referenceData;
 
 	private final Validator validator;
 
 	private final Clock clock;
 
-	private final SubsidyApiController api;
+	private final DecisionNotices notices;
 
-	SubsidyPortalController(SubsidyService subsidies, ReferenceData referenceData, Validator validator, Clock clock,
-			SubsidyApiController api) {
+	private final Texts texts;
+
+	SubsidyPortalController(SubsidyService subsidies, Validator validator, Clock clock, DecisionNotices notices,
+			Texts texts) {
 		this.subsidies = subsidies;
-		this.referenceData = referenceData;
 		this.validator = validator;
 		this.clock = clock;
-		this.api = api;
-	}
-
-	@ModelAttribute
-	void page(HttpServletRequest request, Locale locale, Authentication authentication, Model model) {
-		model.addAllAttributes(common(request, locale).getModel());
-		model.addAttribute("account", (authentication != null) ? authentication.getName() : null);
+		this.notices = notices;
+		this.texts = texts;
 	}
 
 	@GetMapping({ "", "/" })
-	String overview(Authentication authentication, Locale locale, Model model) {
-		String code = municipalityOf(authentication);
+	String overview(@ActingMunicipality String code, Model model) {
 		ApplicantType type = ApplicantType.ofMunicipalityCode(code);
-		int year = SubsidyApiController.currentFiscalYear(this.clock);
+		int year = OfficeCalendar.currentFiscalYear(this.clock);
 		List<ProgrammeView> open = this.subsidies.programmes(year)
 			.stream()
 			.filter((programme) -> programme.open() && programme.eligibleApplicantTypes().contains(type))
@@ -148,14 +110,12 @@ class SubsidyPortalController {
 		model.addAttribute("programmes", open);
 		model.addAttribute("anyDemo", open.stream().anyMatch(ProgrammeView::demo));
 		model.addAttribute("applications", this.subsidies.ofMunicipality(code));
-		model.addAttribute("municipality", municipalityName(code, locale));
 		return "portal/subsidy/overview";
 	}
 
 	@GetMapping("/apply")
 	String applicationForm(@RequestParam String programme, @RequestParam(required = false) Integer fiscalYear,
-			Authentication authentication, Model model) {
-		String code = municipalityOf(authentication);
+			@ActingMunicipality String code, Model model) {
 		model.addAttribute("subsidyForm", new SubsidyForm().padded(0));
 		return applyPage(programme(programme, fiscalYear), code, model);
 	}
@@ -163,29 +123,28 @@ class SubsidyPortalController {
 	@PostMapping("/apply")
 	String apply(@RequestParam String programme, @RequestParam(required = false) Integer fiscalYear,
 			@ModelAttribute("subsidyForm") SubsidyForm form, BindingResult binding,
-			@RequestParam(required = false) String addRows, Authentication authentication, Locale locale, Model model,
-			RedirectAttributes redirect) {
-		String code = municipalityOf(authentication);
+			@RequestParam(required = false) String addRows, @ActingMunicipality String code, Locale locale, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		ProgrammeView found = programme(programme, fiscalYear);
 		if (addRows != null) {
 			form.padded(SubsidyForm.ADD_ROWS);
 			return applyPage(found, code, model);
 		}
-		String lang = PortalPages.language(locale);
-		Parsed parsed = parse(form, true, lang);
+		Parsed parsed = parse(form, true, locale);
 		NewApplication request = new NewApplication(found.code(), found.fiscalYear(), stripped(form.getProjectTitle()),
 				text(form.getProjectSummary()), parsed.start(), parsed.end(), parsed.lines());
-		reject(binding, parsed.withViolationsOf(request, this.validator, lang));
+		reject(binding, parsed.withViolationsOf(request, this.validator, locale));
 		if (!binding.hasErrors()) {
 			try {
 				ApplicationView applied = this.subsidies.apply(code, request);
 				return done(applied.applicationNumber(), "subsidy.flash.applied", redirect);
 			}
 			catch (InvalidInputException ex) {
-				reject(binding, ex, lang);
+				reject(binding, ex, locale);
 			}
 			catch (BusinessRuleException ex) {
-				model.addAttribute("pageError", localized(ex.getMessage(), lang));
+				model.addAttribute("pageError", this.texts.text(ex, locale));
+				response.setStatus(HttpStatus.CONFLICT.value());
 			}
 		}
 		model.addAttribute("estimate", estimate(found, parsed.lines()));
@@ -194,40 +153,40 @@ class SubsidyPortalController {
 	}
 
 	@GetMapping("/{number}")
-	String application(@PathVariable String number, Authentication authentication, Model model) {
-		return applicationPage(this.subsidies.forMunicipality(number, municipalityOf(authentication)), model);
+	String application(@PathVariable String number, @ActingMunicipality String code, Model model) {
+		return applicationPage(this.subsidies.forMunicipality(number, code), model);
 	}
 
 	@PostMapping("/{number}/correction")
 	String correct(@PathVariable String number, @ModelAttribute("correction") SubsidyForm form, BindingResult binding,
-			@RequestParam(required = false) String addRows, Authentication authentication, Locale locale, Model model,
-			RedirectAttributes redirect) {
-		String code = municipalityOf(authentication);
-		String lang = PortalPages.language(locale);
+			@RequestParam(required = false) String addRows, @ActingMunicipality String code, Locale locale, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		ApplicationView view = this.subsidies.forMunicipality(number, code);
 		if (view.status() != SubsidyStatus.CORRECTION_REQUESTED) {
-			model.addAttribute("pageError", localized(NO_CORRECTION, lang));
+			model.addAttribute("pageError", this.texts.text("subsidy.error.noCorrection", locale));
+			response.setStatus(HttpStatus.CONFLICT.value());
 			return applicationPage(view, model);
 		}
 		if (addRows != null) {
 			form.padded(SubsidyForm.ADD_ROWS);
 			return applicationPage(view, model);
 		}
-		Parsed parsed = parse(form, true, lang);
+		Parsed parsed = parse(form, true, locale);
 		NewApplication correction = new NewApplication(view.programmeCode(), view.fiscalYear(),
 				stripped(form.getProjectTitle()), text(form.getProjectSummary()), parsed.start(), parsed.end(),
 				parsed.lines());
-		reject(binding, parsed.withViolationsOf(correction, this.validator, lang));
+		reject(binding, parsed.withViolationsOf(correction, this.validator, locale));
 		if (!binding.hasErrors()) {
 			try {
 				this.subsidies.correct(number, code, correction);
 				return done(number, "subsidy.flash.corrected", redirect);
 			}
 			catch (InvalidInputException ex) {
-				reject(binding, ex, lang);
+				reject(binding, ex, locale);
 			}
 			catch (BusinessRuleException ex) {
-				model.addAttribute("pageError", localized(ex.getMessage(), lang));
+				model.addAttribute("pageError", this.texts.text(ex, locale));
+				response.setStatus(HttpStatus.CONFLICT.value());
 				view = this.subsidies.forMunicipality(number, code);
 			}
 		}
@@ -238,53 +197,41 @@ class SubsidyPortalController {
 
 	@PostMapping("/{number}/change-request")
 	String requestChange(@PathVariable String number, @ModelAttribute("change") SubsidyForm form, BindingResult binding,
-			@RequestParam(required = false) String addRows, Authentication authentication, Locale locale, Model model,
-			RedirectAttributes redirect) {
-		return planChange(number, form, binding, addRows != null, authentication, locale, model, redirect, true);
+			@RequestParam(required = false) String addRows, @ActingMunicipality String code, Locale locale, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		return planChange(number, form, binding, addRows != null, code, locale, model, response, redirect, true);
 	}
 
 	@PostMapping("/{number}/report")
 	String report(@PathVariable String number, @ModelAttribute("report") SubsidyForm form, BindingResult binding,
-			@RequestParam(required = false) String addRows, Authentication authentication, Locale locale, Model model,
-			RedirectAttributes redirect) {
-		return planChange(number, form, binding, addRows != null, authentication, locale, model, redirect, false);
+			@RequestParam(required = false) String addRows, @ActingMunicipality String code, Locale locale, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		return planChange(number, form, binding, addRows != null, code, locale, model, response, redirect, false);
 	}
 
 	/** The printable decision notice, the same page the API serves. */
 	@GetMapping("/{number}/notice")
-	ModelAndView notice(@PathVariable String number, Authentication authentication) {
-		municipalityOf(authentication);
-		return this.api.notice(number, authentication);
-	}
-
-	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
-	ModelAndView notFound(HttpServletRequest request, Locale locale) {
-		return PortalPages.notFound(common(request, locale));
-	}
-
-	@ExceptionHandler(Exception.class)
-	ModelAndView failed(Exception ex, HttpServletRequest request, Locale locale) {
-		return PortalPages.failed(ex, common(request, locale), request, logger);
+	ModelAndView notice(@PathVariable String number, @ActingMunicipality String code) {
+		return this.notices.page(this.subsidies.forMunicipality(number, code));
 	}
 
 	// ---- pages
 
-	private String planChange(String number, SubsidyForm form, BindingResult binding, boolean addRows,
-			Authentication authentication, Locale locale, Model model, RedirectAttributes redirect, boolean change) {
-		String code = municipalityOf(authentication);
-		String lang = PortalPages.language(locale);
+	private String planChange(String number, SubsidyForm form, BindingResult binding, boolean addRows, String code,
+			Locale locale, Model model, HttpServletResponse response, RedirectAttributes redirect, boolean change) {
 		ApplicationView view = this.subsidies.forMunicipality(number, code);
 		if (view.status() != SubsidyStatus.GRANTED) {
-			model.addAttribute("pageError", localized(NOT_GRANTED, lang));
+			model.addAttribute("pageError", this.texts.text("subsidy.error.notGranted", locale));
+			response.setStatus(HttpStatus.CONFLICT.value());
 			return applicationPage(view, model);
 		}
 		if (addRows) {
 			form.padded(SubsidyForm.ADD_ROWS);
 			return applicationPage(view, model);
 		}
-		Parsed parsed = parse(form, false, lang);
+		Parsed parsed = parse(form, false, locale);
 		PlanChange request = new PlanChange(parsed.lines(), text(form.getProjectSummary()));
-		reject(binding, parsed.withViolationsOf(request, this.validator, lang));
+		reject(binding, parsed.withViolationsOf(request, this.validator, locale));
 		if (!binding.hasErrors()) {
 			try {
 				if (change) {
@@ -296,10 +243,11 @@ class SubsidyPortalController {
 				return done(number, change ? "subsidy.flash.changeRequested" : "subsidy.flash.reported", redirect);
 			}
 			catch (InvalidInputException ex) {
-				reject(binding, ex, lang);
+				reject(binding, ex, locale);
 			}
 			catch (BusinessRuleException ex) {
-				model.addAttribute("pageError", localized(ex.getMessage(), lang));
+				model.addAttribute("pageError", this.texts.text(ex, locale));
+				response.setStatus(HttpStatus.CONFLICT.value());
 				view = this.subsidies.forMunicipality(number, code);
 			}
 		}
@@ -319,6 +267,7 @@ class SubsidyPortalController {
 	}
 
 	private String applicationPage(ApplicationView view, Model model) {
+		model.addAttribute("languageBase", applicationPath(view.applicationNumber()));
 		model.addAttribute("view", view);
 		model.addAttribute("programme", programmeOf(view));
 		model.addAttribute("noticeAvailable", view.grantedAmount() != null || view.status() == SubsidyStatus.REJECTED);
@@ -340,19 +289,23 @@ class SubsidyPortalController {
 	private static String done(String number, String message, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("flash", message);
 		redirect.addFlashAttribute("flashNumber", number);
-		return "redirect:" + UriComponentsBuilder.fromPath(BASE + "/{number}").buildAndExpand(number).encode();
+		return "redirect:" + applicationPath(number);
+	}
+
+	private static String applicationPath(String number) {
+		return UriComponentsBuilder.fromPath(BASE + "/{number}").buildAndExpand(number).encode().toUriString();
 	}
 
 	private ProgrammeView programme(String code, Integer fiscalYear) {
-		int year = (fiscalYear != null) ? fiscalYear : SubsidyApiController.currentFiscalYear(this.clock);
+		int year = (fiscalYear != null) ? fiscalYear : OfficeCalendar.currentFiscalYear(this.clock);
 		if (year < 2000 || year > 2100) {
-			throw new NotFoundException("年度は2000～2100です / The fiscal year is 2000 to 2100");
+			throw NotFoundException.withMessage("subsidy.error.fiscalYear");
 		}
 		return this.subsidies.programmes(year)
 			.stream()
 			.filter((programme) -> programme.code().equals(code))
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException("助成事業が見つかりません / No such programme"));
+			.orElseThrow(() -> NotFoundException.withMessage("subsidy.error.noProgramme"));
 	}
 
 	private ProgrammeView programmeOf(ApplicationView view) {
@@ -361,12 +314,6 @@ class SubsidyPortalController {
 			.filter((programme) -> programme.code().equals(view.programmeCode()))
 			.findFirst()
 			.orElse(null);
-	}
-
-	private String municipalityName(String code, Locale locale) {
-		return this.referenceData.municipality(code)
-			.map((found) -> "en".equals(PortalPages.language(locale)) ? found.getNameEn() : found.getFullName())
-			.orElse(code);
 	}
 
 	private static String lastNote(ApplicationView view, SubsidyStatus status) {
@@ -406,12 +353,12 @@ class SubsidyPortalController {
 	 * may have commas and full-width digits; what cannot be read is a problem of its
 	 * field.
 	 */
-	private static Parsed parse(SubsidyForm form, boolean withPeriod, String lang) {
+	private static Parsed parse(SubsidyForm form, boolean withPeriod, Locale locale) {
 		List<Problem> problems = new ArrayList<>();
-		LocalDate start = withPeriod ? date(form.getProjectStart(), "projectStart", problems, lang) : null;
-		LocalDate end = withPeriod ? date(form.getProjectEnd(), "projectEnd", problems, lang) : null;
+		LocalDate start = withPeriod ? date(form.getProjectStart(), "projectStart", problems) : null;
+		LocalDate end = withPeriod ? date(form.getProjectEnd(), "projectEnd", problems) : null;
 		if (start != null && end != null && end.isBefore(start)) {
-			problems.add(new Problem("projectEnd", "PeriodOrder", localized(PERIOD_ORDER, lang)));
+			problems.add(new Problem("projectEnd", "PeriodOrder", null));
 		}
 		List<CostLine> lines = new ArrayList<>();
 		List<Integer> rows = new ArrayList<>();
@@ -421,7 +368,7 @@ class SubsidyPortalController {
 			if (row == null || row.isBlank()) {
 				continue;
 			}
-			Long amount = amount(row.getAmount(), "costs[" + i + "].amount", problems, lang);
+			Long amount = amount(row.getAmount(), "costs[" + i + "].amount", problems);
 			String description = (row.getDescription() != null) ? row.getDescription().strip() : null;
 			lines.add(new CostLine(description, amount));
 			rows.add(i);
@@ -429,7 +376,7 @@ class SubsidyPortalController {
 		return new Parsed(start, end, lines, rows, problems);
 	}
 
-	private static LocalDate date(String value, String field, List<Problem> problems, String lang) {
+	private static LocalDate date(String value, String field, List<Problem> problems) {
 		String text = normalized(value);
 		if (text.isEmpty()) {
 			return null;
@@ -438,23 +385,23 @@ class SubsidyPortalController {
 			return LocalDate.parse(text.replace('/', '-'));
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(new Problem(field, "Date", localized(BAD_DATE, lang)));
+			problems.add(new Problem(field, "Date", null));
 			return null;
 		}
 	}
 
-	private static Long amount(String value, String field, List<Problem> problems, String lang) {
+	private static Long amount(String value, String field, List<Problem> problems) {
 		String text = normalized(value).replace(",", "").replace("円", "").replace("¥", "").strip();
 		if (text.isEmpty()) {
 			return null;
 		}
 		if (!text.matches("[-+]?\\d{1,18}")) {
-			problems.add(new Problem(field, "Amount", localized(BAD_AMOUNT, lang)));
+			problems.add(new Problem(field, "Amount", null));
 			return null;
 		}
 		long amount = Long.parseLong(text);
 		if (amount > MAX_AMOUNT) {
-			problems.add(new Problem(field, "TooLarge", localized(TOO_LARGE, lang)));
+			problems.add(new Problem(field, "TooLarge", null));
 			return null;
 		}
 		return amount;
@@ -484,69 +431,14 @@ class SubsidyPortalController {
 		});
 	}
 
-	private static void reject(BindingResult binding, InvalidInputException ex, String lang) {
+	private void reject(BindingResult binding, InvalidInputException ex, Locale locale) {
 		String field = FORM_FIELDS.get(ex.getField());
 		if (field != null && !binding.hasFieldErrors(field)) {
-			binding.rejectValue(field, "subsidy.Invalid", localized(ex.getMessage(), lang));
+			binding.rejectValue(field, "subsidy.Invalid", this.texts.text(ex, locale));
 		}
 		else {
-			binding.reject("subsidy.Invalid", localized(ex.getMessage(), lang));
+			binding.reject("subsidy.Invalid", this.texts.text(ex, locale));
 		}
-	}
-
-	/**
-	 * The Japanese or the English half of a service message {@code "日本語 / English"}; a
-	 * trailing {@code （現在：…）} stays with the Japanese.
-	 */
-	static String localized(String message, String lang) {
-		if (message == null) {
-			return "";
-		}
-		int separator = message.indexOf(" / ");
-		if (separator < 0) {
-			return message;
-		}
-		int current = message.lastIndexOf("（現在：");
-		String suffix = (current > separator) ? message.substring(current) : "";
-		String english = message.substring(separator + 3, (current > separator) ? current : message.length()).strip();
-		if (!"en".equals(lang)) {
-			return message.substring(0, separator).strip() + suffix;
-		}
-		return english.isEmpty() ? english : Character.toUpperCase(english.charAt(0)) + english.substring(1);
-	}
-
-	// ---- common
-
-	private static ModelAndView common(HttpServletRequest request, Locale locale) {
-		ModelAndView page = new ModelAndView();
-		page.addObject("lang", PortalPages.language(locale));
-		page.addObject("jst", JST);
-		page.addObject("languageBase", languageBase(request));
-		return page;
-	}
-
-	/**
-	 * The page being shown without its language choice; after a form on an application's
-	 * page was posted, that page.
-	 */
-	private static String languageBase(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (!HttpMethod.GET.matches(request.getMethod())) {
-			int slash = path.lastIndexOf('/');
-			if (slash > 0 && ACTIONS.contains(path.substring(slash + 1))) {
-				path = path.substring(0, slash);
-			}
-		}
-		return UriComponentsBuilder.fromPath(path)
-			.query(request.getQueryString())
-			.replaceQueryParam("lang")
-			.build()
-			.toUriString();
-	}
-
-	private static String municipalityOf(Authentication authentication) {
-		return LocalGovernmentAccount.municipalityCode(authentication)
-			.orElseThrow(() -> new NotFoundException("自治体のアカウントではありません / Not a local-government account"));
 	}
 
 	/**
@@ -560,7 +452,7 @@ class SubsidyPortalController {
 		 * These problems and the bean validation messages of the request, each on its
 		 * form field; a field that could not be read gets no second message.
 		 */
-		<T> List<Problem> withViolationsOf(T request, Validator validator, String lang) {
+		<T> List<Problem> withViolationsOf(T request, Validator validator, Locale locale) {
 			List<Problem> all = new ArrayList<>(this.problems);
 			Set<String> taken = new HashSet<>();
 			this.problems.forEach((problem) -> taken.add(problem.field()));
@@ -569,7 +461,7 @@ class SubsidyPortalController {
 				if (field == null || !taken.contains(field)) {
 					all.add(new Problem(field,
 							violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(),
-							localized(violation.getMessage(), lang)));
+							Texts.inLanguage(violation.getMessage(), locale)));
 				}
 			}
 			return all;

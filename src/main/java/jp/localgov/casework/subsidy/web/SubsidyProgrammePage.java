@@ -3,10 +3,11 @@ package jp.localgov.casework.subsidy.web;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 import jp.localgov.casework.platform.BusinessRuleException;
 import jp.localgov.casework.platform.StaffGroup;
+import jp.localgov.casework.platform.web.Accounts;
+import jp.localgov.casework.platform.web.Texts;
 import jp.localgov.casework.subsidy.ApplicantType;
 import jp.localgov.casework.subsidy.SubsidyProgramme.ProgrammeRules;
 import jp.localgov.casework.subsidy.SubsidyRate;
@@ -33,13 +34,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class SubsidyProgrammePage {
 
-	private static final Set<String> EDITORS = Set.of("ROLE_" + StaffGroup.PROCESS_OWNERS.id(),
-			"ROLE_" + StaffGroup.ADMINS.id());
-
 	private final SubsidyService subsidies;
 
-	SubsidyProgrammePage(SubsidyService subsidies) {
+	private final Texts texts;
+
+	SubsidyProgrammePage(SubsidyService subsidies, Texts texts) {
 		this.subsidies = subsidies;
+		this.texts = texts;
 	}
 
 	@GetMapping("/staff/subsidies/programmes/{code}")
@@ -70,7 +71,7 @@ class SubsidyProgrammePage {
 			model.addAttribute("form", form);
 			model.addAttribute("types", ApplicantType.values());
 			model.addAttribute("error",
-					(ex.getMessage() == null) ? "入力内容を確認してください / Please check the input" : ex.getMessage());
+					(ex.getMessage() == null) ? this.texts.bilingual("subsidy.error.checkInput") : ex.getMessage());
 			return "subsidy/programme";
 		}
 		redirect.addFlashAttribute("saved", programme.name());
@@ -86,10 +87,7 @@ class SubsidyProgrammePage {
 	}
 
 	private static void requireEditor(Authentication authentication) {
-		boolean editor = authentication != null && authentication.getAuthorities()
-			.stream()
-			.anyMatch((authority) -> EDITORS.contains(authority.getAuthority()));
-		if (!editor) {
+		if (!Accounts.isMemberOfAny(authentication, StaffGroup.PROCESS_OWNERS, StaffGroup.ADMINS)) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
 		}
 	}

@@ -6,11 +6,16 @@ import java.util.List;
 import java.util.TreeSet;
 
 import jp.localgov.casework.platform.InvalidInputException;
+import jp.localgov.casework.platform.StaffGroup;
+import jp.localgov.casework.platform.web.Accounts;
+import jp.localgov.casework.referencedata.OfficeCalendar;
+import jp.localgov.casework.subsidy.SubsidyAmounts;
 import jp.localgov.casework.subsidy.SubsidyService;
 import jp.localgov.casework.subsidy.SubsidyStatus;
 import jp.localgov.casework.subsidy.SubsidyViews.ProgrammeSummary;
 import jp.localgov.casework.subsidy.SubsidyViews.ProgrammeView;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,24 +39,20 @@ class SubsidySummaryPage {
 	}
 
 	@GetMapping("/staff/subsidies")
-	String summary(@RequestParam(required = false) Integer fiscalYear, Model model,
-			org.springframework.security.core.Authentication authentication) {
-		int current = SubsidyApiController.currentFiscalYear(this.clock);
+	String summary(@RequestParam(required = false) Integer fiscalYear, Model model, Authentication authentication) {
+		int current = OfficeCalendar.currentFiscalYear(this.clock);
 		int year = (fiscalYear == null) ? current : fiscalYear;
 		if (year < 2000 || year > 2100) {
-			throw new InvalidInputException("fiscalYear", "年度は2000～2100です / The fiscal year is 2000 to 2100");
+			throw InvalidInputException.withMessage("fiscalYear", "subsidy.error.fiscalYear");
 		}
 		TreeSet<Integer> years = new TreeSet<>(List.of(current - 1, current, current + 1, year));
 		List<Row> rows = this.subsidies.summary(year).stream().map(Row::of).toList();
 		model.addAttribute("fiscalYear", year);
-		model.addAttribute("fiscalYearLabel", SubsidyApiController.fiscalYearLabel(year));
+		model.addAttribute("fiscalYearLabel", DecisionNotices.fiscalYearLabel(year));
 		model.addAttribute("fiscalYears", years.descendingSet());
 		model.addAttribute("rows", rows);
 		model.addAttribute("canEditRules",
-				authentication != null && authentication.getAuthorities()
-					.stream()
-					.anyMatch((authority) -> authority.getAuthority().equals("ROLE_processOwners")
-							|| authority.getAuthority().equals("ROLE_camunda-admin")));
+				Accounts.isMemberOfAny(authentication, StaffGroup.PROCESS_OWNERS, StaffGroup.ADMINS));
 		return "subsidy/summary";
 	}
 
@@ -75,10 +76,9 @@ class SubsidySummaryPage {
 			}
 			int percent = (programme.budget() == 0) ? 0
 					: (int) Math.min(100, programme.reserved() * 100 / programme.budget());
-			return new Row(programme, SubsidyApiController.yen(programme.budget()),
-					SubsidyApiController.yen(programme.reserved()), SubsidyApiController.yen(programme.paid()),
-					SubsidyApiController.yen(programme.remaining()), SubsidyApiController.yen(programme.ceiling()),
-					percent, counts, total);
+			return new Row(programme, SubsidyAmounts.yen(programme.budget()), SubsidyAmounts.yen(programme.reserved()),
+					SubsidyAmounts.yen(programme.paid()), SubsidyAmounts.yen(programme.remaining()),
+					SubsidyAmounts.yen(programme.ceiling()), percent, counts, total);
 		}
 
 	}

@@ -45,6 +45,9 @@ class InquiryApiTests {
 			 "email": "sasaki@hamamatsu.example.jp", "language": "ja", "field": "OVERSEAS_INFORMATION",
 			 "subject": "フランスの地方自治制度について", "body": "県と市の役割分担を教えてください。"}""";
 
+	private static final byte[] PDF = "%PDF-1.4\n%%EOF\n".repeat(64)
+		.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
 	@Autowired
 	MockMvc mvc;
 
@@ -147,7 +150,7 @@ class InquiryApiTests {
 		String token = created.get("accessToken").asText();
 
 		for (int i = 1; i <= 5; i++) {
-			attach(number, token, new MockMultipartFile("file", "資料" + i + ".pdf", "application/pdf", new byte[1024]))
+			attach(number, token, new MockMultipartFile("file", "資料" + i + ".pdf", "application/pdf", PDF))
 				.andExpect(status().isCreated())
 				.andExpect(jsonPath("$.filename").value("資料" + i + ".pdf"));
 		}
@@ -164,7 +167,7 @@ class InquiryApiTests {
 		long id = read(body).get("attachments").get(0).get("id").asLong();
 		this.mvc.perform(get("/api/inquiries/{number}/attachments/{id}", number, id).header("X-Access-Token", token))
 			.andExpect(status().isOk())
-			.andExpect(content().bytes(new byte[1024]));
+			.andExpect(content().bytes(PDF));
 	}
 
 	@Test

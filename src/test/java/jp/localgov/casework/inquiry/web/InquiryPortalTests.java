@@ -115,10 +115,9 @@ class InquiryPortalTests {
 		long before = count();
 		MockMultipartFile file = new MockMultipartFile("attachments", "交流計画.pdf", "application/pdf",
 				"%PDF-1.4 計画".getBytes(StandardCharsets.UTF_8));
-		MvcResult result = this.mvc.perform(submit(valid()).file(file))
-			.andExpect(status().isFound())
-			.andExpect(redirectedUrlPattern("/portal/inquiries/INQ-*"))
-			.andReturn();
+		MvcResult result = send(submit(valid()).file(file));
+		assertThat(result.getResponse().getStatus()).isEqualTo(302);
+		assertThat(result.getResponse().getRedirectedUrl()).startsWith("/portal/inquiries/INQ-");
 		Matcher link = PRIVATE_LINK.matcher(result.getResponse().getRedirectedUrl());
 		assertThat(link.matches()).isTrue();
 		String number = link.group(1);
@@ -141,7 +140,7 @@ class InquiryPortalTests {
 	}
 
 	@Test
-	void aFileThatCannotBeAttachedIsNamedOnThePrivatePageAndTheInquiryIsKept() throws Exception {
+	void anUploadThatWasCutOffStoresNothing() throws Exception {
 		long before = count();
 		MockMultipartFile unreadable = new MockMultipartFile("attachments", "壊れた資料.pdf", "application/pdf",
 				new byte[10]) {
@@ -153,12 +152,10 @@ class InquiryPortalTests {
 
 		};
 
-		MvcResult result = this.mvc.perform(submit(valid()).file(unreadable)).andExpect(status().isFound()).andReturn();
+		String page = html(this.mvc.perform(submit(valid()).file(unreadable)).andExpect(status().isBadRequest()));
 
-		assertThat(count()).isEqualTo(before + 1);
-		String page = html(
-				this.mvc.perform(get(result.getResponse().getRedirectedUrl()).flashAttrs(result.getFlashMap())));
-		assertThat(page).contains("お問い合わせを受け付けました。", "次のファイルは添付できませんでした", "壊れた資料.pdf").contains("添付ファイルはありません。");
+		assertThat(errorAt(page, "attachments")).contains("ファイル「壊れた資料.pdf」は添付できませんでした。");
+		assertThat(count()).isEqualTo(before);
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -171,18 +168,21 @@ class InquiryPortalTests {
 			unknown field        | field            | ASTROLOGY      | サービス分野を選んでください。
 			blank subject        | subject          | ''             | 件名を入力してください。
 			""")
-	void badInputComesBackWithTheMessageAtTheFieldKeepingEverythingAndStoringNothing(String what, String field,
+	void badInputComesBackAs400WithTheMessageAtTheFieldKeepingEverythingAndStoringNothing(String what, String field,
 			String value, String message) throws Exception {
 		long before = count();
 		Map<String, String> form = valid(field, value);
 
-		String page = html(this.mvc.perform(submit(form)).andExpect(status().isOk()));
+		String page = html(this.mvc.perform(submit(form)).andExpect(status().isBadRequest()));
 
 		assertThat(errorAt(page, field)).contains(message);
 		assertThat(page).contains("class=\"error-summary\"", "href=\"#" + field + "\"").doesNotContain("??");
 		form.forEach((name, typed) -> {
 			if ("body".equals(name)) {
 				assertThat(page).contains(typed + "</textarea>");
+			}
+			else if ("consent".equals(name)) {
+				assertThat(page).containsPattern("<input(?=[^>]*name=\"consent\")(?=[^>]*checked)[^>]*>");
 			}
 			else if ("field".equals(name)) {
 				if (EnumSet.allOf(InquiryField.class).stream().anyMatch((choice) -> choice.name().equals(typed))) {
@@ -202,7 +202,7 @@ class InquiryPortalTests {
 		Map<String, String> form = valid("municipalityCode", "999999");
 		form.put("applicantName", "");
 
-		String page = html(this.mvc.perform(submit(form)).andExpect(status().isOk()));
+		String page = html(this.mvc.perform(submit(form)).andExpect(status().isBadRequest()));
 
 		assertThat(errorAt(page, "applicantName")).contains("氏名を入力してください。");
 		assertThat(errorAt(page, "municipalityCode")).contains("団体コード「999999」の自治体はありません。");
@@ -213,7 +213,7 @@ class InquiryPortalTests {
 		long before = count();
 		String body = "あ".repeat(20_000) + "い";
 
-		String page = html(this.mvc.perform(submit(valid("body", body))).andExpect(status().isOk()));
+		String page = html(this.mvc.perform(submit(valid("body", body))).andExpect(status().isBadRequest()));
 
 		assertThat(errorAt(page, "body")).contains("お問い合わせ内容は20,000文字以内で入力してください。");
 		assertThat(page).contains(">" + body + "</textarea>");
@@ -226,11 +226,61 @@ class InquiryPortalTests {
 		MockMultipartFile big = new MockMultipartFile("attachments", "big.pdf", "application/pdf",
 				new byte[10 * 1024 * 1024 + 1]);
 
-		String page = html(this.mvc.perform(submit(valid()).file(big)).andExpect(status().isOk()));
+		String page = html(this.mvc.perform(submit(valid()).file(big)).andExpect(status().isBadRequest()));
 
 		assertThat(errorAt(page, "attachments")).contains("ファイル「big.pdf」は10MBを超えています。");
 		assertThat(page).contains("もう一度ファイルを選んでください");
 		assertThat(count()).isEqualTo(before);
+	}
+
+	@Test
+	void theConfirmationShowsWhatWillBeSentBackKeepsEverythingAndAsecondSendSendsNothing() throws Exception {
+		long before = count();
+		Map<String, String> form = valid("email", "ｓａｓａｋｉ＠ｈａｍａｍａｔｓｕ．ｅｘａｍｐｌｅ．ｊｐ");
+		form.put("municipalityCode", "２２１３０９");
+		MvcResult confirmed = this.mvc
+			.perform(submit(form).file(new MockMultipartFile("attachments", "メモ.txt", "text/plain",
+					"年間計画".getBytes(StandardCharsets.UTF_8))))
+			.andExpect(redirectedUrl("/portal/inquiries/confirm"))
+			.andReturn();
+		MockHttpSession session = (MockHttpSession) confirmed.getRequest().getSession();
+
+		String confirmation = html(
+				this.mvc.perform(get("/portal/inquiries/confirm").session(session)).andExpect(status().isOk()));
+		assertThat(confirmation)
+			.contains("入力内容の確認", "sasaki@hamamatsu.example.jp", "221309 静岡県浜松市", "フランスの地方自治制度について", "メモ.txt",
+					"個人情報の取扱いに同意済み", ">戻る<", ">送信する<")
+			.containsPattern("<li[^>]*aria-current=\"step\"[^>]*>\\s*<span class=\"number\">2</span>");
+		assertThat(count()).isEqualTo(before);
+
+		String back = html(this.mvc.perform(get("/portal/inquiries/new").session(session)).andExpect(status().isOk()));
+		assertThat(back)
+			.contains("value=\"佐々木 葵\"", "value=\"sasaki@hamamatsu.example.jp\"", "value=\"221309\"",
+					"比較の資料もあれば助かります。</textarea>", "メモ.txt", "選択済み")
+			.containsPattern("<input(?=[^>]*name=\"consent\")(?=[^>]*checked)[^>]*>");
+
+		String token = draftToken(confirmation);
+		MvcResult sent = this.mvc.perform(post("/portal/inquiries").param("draft", token).session(session).with(csrf()))
+			.andExpect(redirectedUrlPattern("/portal/inquiries/INQ-*"))
+			.andReturn();
+		assertThat(count()).isEqualTo(before + 1);
+		String done = html(this.mvc.perform(get(sent.getResponse().getRedirectedUrl()).flashAttrs(sent.getFlashMap())));
+		assertThat(done).contains("完了", "メモ.txt");
+
+		MvcResult again = this.mvc
+			.perform(post("/portal/inquiries").param("draft", token).session(session).with(csrf()))
+			.andExpect(redirectedUrl(sent.getResponse().getRedirectedUrl()))
+			.andReturn();
+		assertThat(again.getFlashMap().get("notice")).isEqualTo("notice.alreadySent");
+		assertThat(count()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void withoutConsentToThePersonalInformationNoticeTheFormComesBack() throws Exception {
+		String page = html(this.mvc.perform(submit(valid("consent", null))).andExpect(status().isBadRequest()));
+
+		assertThat(page).contains("個人情報の取扱いについて", "利用目的", "保存期間", "お問い合わせ先");
+		assertThat(errorAt(page, "consent")).contains("個人情報の取扱いに同意いただく必要があります。");
 	}
 
 	@Test
@@ -266,7 +316,7 @@ class InquiryPortalTests {
 			.contains("<strong>追加情報の待ち</strong>");
 		assertThat(currentStage(waiting)).isEqualTo("担当指定");
 
-		String blank = html(this.mvc.perform(reply(number, token, " ")).andExpect(status().isOk()));
+		String blank = html(this.mvc.perform(reply(number, token, " ")).andExpect(status().isBadRequest()));
 		assertThat(blank).contains("回答を入力してください。", "候補の都市名を教えてください。");
 		this.mvc.perform(reply(number, "wrong", "x")).andExpect(status().isNotFound());
 
@@ -278,7 +328,7 @@ class InquiryPortalTests {
 		assertThat(page).contains("送信しました。", "ポートランド市を考えています。", "<strong>担当指定</strong>").doesNotContain("/replies\"");
 		assertThat(currentStage(page)).isEqualTo("担当指定");
 
-		assertThat(html(this.mvc.perform(reply(number, token, "もう一度")).andExpect(status().isOk())))
+		assertThat(html(this.mvc.perform(reply(number, token, "もう一度")).andExpect(status().isConflict())))
 			.contains("現在、追加情報のお願いはありません。");
 	}
 
@@ -309,14 +359,14 @@ class InquiryPortalTests {
 
 		String empty = html(this.mvc
 			.perform(multipart("/portal/inquiries/{number}/attachments", number).param("token", token).with(csrf()))
-			.andExpect(status().isOk()));
+			.andExpect(status().isBadRequest()));
 		assertThat(empty).contains("ファイルを選んでください。", "年間計画.txt");
 	}
 
 	@Test
 	void formsWithoutTheCsrfTokenAreRefused() throws Exception {
 		long before = count();
-		MockMultipartHttpServletRequestBuilder request = multipart("/portal/inquiries");
+		MockMultipartHttpServletRequestBuilder request = multipart("/portal/inquiries/confirm");
 		valid().forEach(request::param);
 		this.mvc.perform(request).andExpect(status().isForbidden());
 		assertThat(count()).isEqualTo(before);
@@ -385,6 +435,7 @@ class InquiryPortalTests {
 		form.put("field", InquiryField.OVERSEAS_INFORMATION.name());
 		form.put("subject", "フランスの地方自治制度について");
 		form.put("body", "県と市の役割分担を教えてください。\r\n比較の資料もあれば助かります。");
+		form.put("consent", "true");
 		return form;
 	}
 
@@ -400,11 +451,36 @@ class InquiryPortalTests {
 		return form;
 	}
 
+	/** The 入力 step: the form posted for confirmation (in a session of its own). */
 	private static MockMultipartHttpServletRequestBuilder submit(Map<String, String> form) {
-		MockMultipartHttpServletRequestBuilder request = multipart("/portal/inquiries");
+		MockMultipartHttpServletRequestBuilder request = multipart("/portal/inquiries/confirm");
 		form.forEach(request::param);
 		request.with(csrf());
+		request.session(new MockHttpSession());
 		return request;
+	}
+
+	/**
+	 * 入力 → 確認 → 完了: posts the form, opens the confirmation and presses 送信.
+	 * @return the answer to 送信
+	 */
+	private MvcResult send(MockMultipartHttpServletRequestBuilder form) throws Exception {
+		MvcResult confirmed = this.mvc.perform(form)
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/portal/inquiries/confirm"))
+			.andReturn();
+		MockHttpSession session = (MockHttpSession) confirmed.getRequest().getSession();
+		String page = html(
+				this.mvc.perform(get("/portal/inquiries/confirm").session(session)).andExpect(status().isOk()));
+		return this.mvc
+			.perform(post("/portal/inquiries").param("draft", draftToken(page)).session(session).with(csrf()))
+			.andReturn();
+	}
+
+	static String draftToken(String confirmationPage) {
+		Matcher token = Pattern.compile("name=\"draft\" value=\"([A-Za-z0-9_-]+)\"").matcher(confirmationPage);
+		assertThat(token.find()).as("draft token on the confirmation page").isTrue();
+		return token.group(1);
 	}
 
 	private static MockHttpServletRequestBuilder reply(String number, String token, String text) {

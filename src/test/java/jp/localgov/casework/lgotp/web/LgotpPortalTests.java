@@ -144,7 +144,7 @@ class LgotpPortalTests {
 		long before = count();
 		Map<String, String> input = valid();
 		input.put(field, value);
-		String page = html(this.mvc.perform(file(2052, input).with(HAMAMATSU)).andExpect(status().isOk()));
+		String page = html(this.mvc.perform(file(2052, input).with(HAMAMATSU)).andExpect(status().isBadRequest()));
 		assertThat(page).contains(message, "id=\"" + field + "-error\"", "入力内容に誤りがあります");
 		input.forEach((name, kept) -> {
 			if (name.equals("programmeOutline")) {
@@ -230,7 +230,7 @@ class LgotpPortalTests {
 		long before = count();
 		Map<String, String> input = valid();
 		input.put("preferredCountry", "ブラジル");
-		assertThat(html(this.mvc.perform(file(2054, input).with(HAMAMATSU)).andExpect(status().isOk())))
+		assertThat(html(this.mvc.perform(file(2054, input).with(HAMAMATSU)).andExpect(status().isConflict())))
 			.contains("2054年度の受入要望調査は受付期間外です（締切：2053-11-30）")
 			.doesNotContain("The demand survey is not open")
 			.contains("value=\"ブラジル\"", "観光振興課で");

@@ -104,8 +104,9 @@ class OutgoingMailProcessTests {
 		management.setJobRetries(failed.getId(), 1);
 		management.executeJob(failed.getId());
 
-		// Then the mail goes out once and the incident is resolved
-		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		// Then the mail goes out once and the incident is resolved (the PostgreSQL
+		// application, whose job executor runs, may deliver its own retried mails here)
+		assertThat(smtp.getReceivedMessagesForDomain("applicant@example.jp")).hasSize(1);
 		assertThat(sending).isEnded();
 		assertThat(
 				this.processEngine.getRuntimeService().createIncidentQuery().processInstanceId(sending.getId()).count())

@@ -84,7 +84,7 @@ class SubsidyApiTests {
 	@BeforeEach
 	void setUp() {
 		this.today = LocalDate.now(this.clock.withZone(OfficeCalendar.JAPAN));
-		this.year = SubsidyApiController.currentFiscalYear(this.clock);
+		this.year = OfficeCalendar.currentFiscalYear(this.clock);
 	}
 
 	@Test
@@ -249,8 +249,9 @@ class SubsidyApiTests {
 		this.mvc.perform(get("/api/subsidies/applications")).andExpect(status().isUnauthorized());
 		long before = count();
 		apply(null, application("ECONOMIC_INBOUND", this.year)).andExpect(status().isUnauthorized());
-		apply(TANAKA, application("ECONOMIC_INBOUND", this.year)).andExpect(status().isNotFound());
-		this.mvc.perform(get("/api/subsidies/applications").with(TANAKA)).andExpect(status().isNotFound());
+		apply(TANAKA, application("ECONOMIC_INBOUND", this.year)).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value(containsString("自治体のアカウントだけが利用できます")));
+		this.mvc.perform(get("/api/subsidies/applications").with(TANAKA)).andExpect(status().isForbidden());
 		this.mvc.perform(get("/api/subsidies/applications").with(httpBasic("nobody", "wrong")))
 			.andExpect(status().isUnauthorized());
 		assertThat(count()).isEqualTo(before);

@@ -90,7 +90,7 @@ class SubsidyPortalTests {
 	@BeforeEach
 	void setUp() {
 		this.today = LocalDate.now(this.clock.withZone(OfficeCalendar.JAPAN));
-		this.year = SubsidyApiController.currentFiscalYear(this.clock);
+		this.year = OfficeCalendar.currentFiscalYear(this.clock);
 	}
 
 	@Test
@@ -157,7 +157,7 @@ class SubsidyPortalTests {
 		}
 		long before = count();
 		this.mvc.perform(apply("ECONOMIC_INBOUND", this.year, changed))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(
 					allOf(containsString(message), containsString("error-summary"), containsString("見積もりのとおり実施する"))));
 		assertThat(count()).isEqualTo(before);
@@ -168,7 +168,7 @@ class SubsidyPortalTests {
 		this.mvc
 			.perform(apply("ECONOMIC_INBOUND", this.year, Map.of("projectTitle", "", "costs[0].amount", "-5"))
 				.param("lang", "en"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(allOf(containsString("Enter a title"),
 					containsString("Amounts are not negative"), not(containsString("事業名を入力してください")))));
 	}
@@ -177,7 +177,7 @@ class SubsidyPortalTests {
 	void aClosedWindowIsShownInThePageWithTheInputKept() throws Exception {
 		long before = count();
 		this.mvc.perform(apply("ECONOMIC_INBOUND", this.year + 1, Map.of()))
-			.andExpect(status().isOk())
+			.andExpect(status().isConflict())
 			.andExpect(content().string(allOf(containsString("」の募集期間（"), containsString("value=\"多言語観光案内の整備\""),
 					containsString("見積もりのとおり実施する"), containsString("value=\"1000000\""))));
 		assertThat(count()).isEqualTo(before);
@@ -194,7 +194,7 @@ class SubsidyPortalTests {
 			.andExpect(content().string(not(containsString("都道府県限定テスト事業"))));
 		long before = count();
 		this.mvc.perform(apply(code, this.year, Map.of()))
-			.andExpect(status().isOk())
+			.andExpect(status().isConflict())
 			.andExpect(content().string(allOf(containsString("「都道府県限定テスト事業」には指定都市は申請できません"),
 					containsString("value=\"多言語観光案内の整備\""), containsString("value=\"1000000\""))));
 		assertThat(count()).isEqualTo(before);
@@ -239,7 +239,7 @@ class SubsidyPortalTests {
 			.perform(post("/portal/lg/subsidies/" + number + "/correction").with(HAMAMATSU)
 				.with(csrf())
 				.params(form(Map.of("projectTitle", "補正後の名称", "costs[0].amount", "-1"))))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(allOf(containsString("金額は0円以上です"), containsString("value=\"補正後の名称\""))));
 		assertThat(this.subsidies.forMunicipality(number, HAMAMATSU_CODE).status())
 			.isEqualTo(SubsidyStatus.CORRECTION_REQUESTED);
@@ -286,7 +286,7 @@ class SubsidyPortalTests {
 				.with(csrf())
 				.param("costs[0].description", "翻訳費")
 				.param("costs[0].amount", "1200000"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("説明を入力してください")));
 
 		this.mvc
