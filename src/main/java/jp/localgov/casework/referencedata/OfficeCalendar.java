@@ -28,10 +28,10 @@ public class OfficeCalendar {
 	private static final Set<MonthDay> YEAR_END_CLOSURE = Set.of(MonthDay.of(12, 29), MonthDay.of(12, 30),
 			MonthDay.of(12, 31), MonthDay.of(1, 1), MonthDay.of(1, 2), MonthDay.of(1, 3));
 
-	private final ReferenceData referenceData;
+	private final NationalHolidays holidays;
 
-	OfficeCalendar(ReferenceData referenceData) {
-		this.referenceData = referenceData;
+	OfficeCalendar(NationalHolidays holidays) {
+		this.holidays = holidays;
 	}
 
 	/** The Japanese fiscal year of a day: April to March, named by the April. */
@@ -44,10 +44,15 @@ public class OfficeCalendar {
 		return fiscalYearOf(LocalDate.now(clock.withZone(JAPAN)));
 	}
 
+	/**
+	 * Whether offices are open: not a weekend, the year-end closure or a national
+	 * holiday. A date beyond the holiday calendar is counted without holidays, and
+	 * logged.
+	 */
 	public boolean isOfficeDay(LocalDate date) {
 		DayOfWeek day = date.getDayOfWeek();
 		return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !YEAR_END_CLOSURE.contains(MonthDay.from(date))
-				&& !this.referenceData.isHoliday(date);
+				&& !this.holidays.isHoliday(date);
 	}
 
 	/**
@@ -59,6 +64,22 @@ public class OfficeCalendar {
 		int counted = 0;
 		while (counted < officeDays) {
 			date = date.plusDays(1);
+			if (isOfficeDay(date)) {
+				counted++;
+			}
+		}
+		return date;
+	}
+
+	/**
+	 * The office day {@code officeDays} office days before {@code from} (not counting
+	 * {@code from}).
+	 */
+	public LocalDate minusOfficeDays(LocalDate from, int officeDays) {
+		LocalDate date = from;
+		int counted = 0;
+		while (counted < officeDays) {
+			date = date.minusDays(1);
 			if (isOfficeDay(date)) {
 				counted++;
 			}

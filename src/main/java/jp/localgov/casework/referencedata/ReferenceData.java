@@ -1,6 +1,5 @@
 package jp.localgov.casework.referencedata;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,7 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Read-only access to the reference data for the other modules and the lookup API:
- * municipalities by code or search text, overseas offices and national holidays.
+ * municipalities by code or search text and overseas offices (national holidays:
+ * {@link NationalHolidays}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -24,13 +24,9 @@ public class ReferenceData {
 
 	private final OverseasOfficeRepository offices;
 
-	private final PublicHolidayRepository holidays;
-
-	ReferenceData(MunicipalityRepository municipalities, OverseasOfficeRepository offices,
-			PublicHolidayRepository holidays) {
+	ReferenceData(MunicipalityRepository municipalities, OverseasOfficeRepository offices) {
 		this.municipalities = municipalities;
 		this.offices = offices;
-		this.holidays = holidays;
 	}
 
 	public Optional<Municipality> municipality(String code) {
@@ -54,14 +50,6 @@ public class ReferenceData {
 
 	public List<OverseasOffice> overseasOffices() {
 		return this.offices.findAllByOrderByCode();
-	}
-
-	public boolean isHoliday(LocalDate date) {
-		return this.holidays.existsById(date);
-	}
-
-	public List<PublicHoliday> holidays() {
-		return this.holidays.findAll();
 	}
 
 	static String toKatakana(String text) {

@@ -3,7 +3,6 @@ package jp.localgov.casework.referencedata;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Fills the reference tables from {@code reference-data/*.csv} at the first start (an
  * empty table is filled; a filled one is left as it is), all in one transaction per
- * table.
+ * table; national holidays are merged at every start (see {@link NationalHolidays}).
  */
 @Component
 class ReferenceDataLoader implements InitializingBean {
@@ -31,12 +30,12 @@ class ReferenceDataLoader implements InitializingBean {
 
 	private final OverseasOfficeRepository offices;
 
-	private final PublicHolidayRepository holidays;
+	private final NationalHolidays holidays;
 
 	private final TransactionTemplate transaction;
 
 	ReferenceDataLoader(MunicipalityRepository municipalities, OverseasOfficeRepository offices,
-			PublicHolidayRepository holidays, TransactionTemplate transaction) {
+			NationalHolidays holidays, TransactionTemplate transaction) {
 		this.municipalities = municipalities;
 		this.offices = offices;
 		this.holidays = holidays;
@@ -52,8 +51,10 @@ class ReferenceDataLoader implements InitializingBean {
 				(row) -> new OverseasOffice(row.get("code"), row.get("owner"), row.get("name_ja"), row.get("name_en"),
 						row.get("city"), row.get("country"), row.get("address"), blankToNull(row.get("phone")),
 						blankToNull(row.get("fax"))));
-		load("holidays.csv", this.holidays,
-				(row) -> new PublicHoliday(LocalDate.parse(row.get("date")), row.get("name")));
+		int holidays = this.holidays.mergeBundled();
+		if (holidays > 0) {
+			log.info("Added {} national holidays from holidays.csv", holidays);
+		}
 	}
 
 	private <T> void load(String file, JpaRepository<T, ?> repository, Function<Map<String, String>, T> mapper) {

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The models in {@code bpmn/} and {@code forms/} are deployed together under stable
- * relative names, only when something changed, and follow the project's modelling rules.
+ * The models in {@code bpmn/} and {@code forms/} are deployed under their bare file names
+ * (as Camunda Modeler deploys them), only when a file changed, and follow the project's
+ * modelling rules.
  */
 @CaseworkSpringBootTest
 class ModelDeploymentTests {
@@ -35,13 +36,18 @@ class ModelDeploymentTests {
 	ModelDeployer modelDeployer;
 
 	@Test
-	void modelsAndFormsAreOneDeploymentWithRelativeNames() {
-		Deployment deployment = latestDeployment();
-		List<String> names = this.repositoryService.getDeploymentResourceNames(deployment.getId());
+	void modelsAndFormsAreDeployedUnderTheirBareFileNames() {
+		List<String> names = this.repositoryService.createDeploymentQuery()
+			.deploymentName(ModelDeployer.DEPLOYMENT_NAME)
+			.deploymentSource(ModelDeployer.DEPLOYMENT_SOURCE)
+			.list()
+			.stream()
+			.flatMap((deployment) -> this.repositoryService.getDeploymentResourceNames(deployment.getId()).stream())
+			.toList();
 
-		assertThat(names).contains("bpmn/system/system-check.bpmn", "forms/system/system-check.form",
-				"forms/system/system-check-start.form");
-		assertThat(names).allSatisfy((name) -> assertThat(name).matches("(bpmn|forms)/[a-z0-9/-]+\\.(bpmn|dmn|form)"));
+		assertThat(names).contains("system-check.bpmn", "system-check.form", "system-check-start.form",
+				"inquiry-routing.dmn", "inquiry-lifecycle.bpmn");
+		assertThat(names).allSatisfy((name) -> assertThat(name).matches("[a-z0-9-]+\\.(bpmn|dmn|form)"));
 	}
 
 	@Test
@@ -49,9 +55,10 @@ class ModelDeploymentTests {
 		long deployments = this.repositoryService.createDeploymentQuery().count();
 		long definitions = this.repositoryService.createProcessDefinitionQuery().count();
 
-		String id = this.modelDeployer.deploy().getId();
+		ModelDeployer.Outcome outcome = this.modelDeployer.deploy();
 
-		assertThat(id).isEqualTo(latestDeployment().getId());
+		assertThat(outcome.deployedResources()).isEmpty();
+		assertThat(outcome.getId()).isEqualTo(latestDeployment().getId());
 		assertThat(this.repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
 		assertThat(this.repositoryService.createProcessDefinitionQuery().count()).isEqualTo(definitions);
 	}
@@ -80,25 +87,27 @@ class ModelDeploymentTests {
 
 	@Test
 	void formsDeclareTheIdTheirFileIsNamedAfter() throws Exception {
-		Deployment deployment = latestDeployment();
-		for (String name : this.repositoryService.getDeploymentResourceNames(deployment.getId())) {
-			if (!name.endsWith(".form")) {
-				continue;
-			}
-			try (InputStream in = this.repositoryService.getResourceAsStream(deployment.getId(), name)) {
-				String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).path("id").asText();
-				assertThat(name).endsWith("/" + id + ".form");
+		for (Deployment deployment : ownDeployments()) {
+			for (String name : this.repositoryService.getDeploymentResourceNames(deployment.getId())) {
+				if (!name.endsWith(".form")) {
+					continue;
+				}
+				try (InputStream in = this.repositoryService.getResourceAsStream(deployment.getId(), name)) {
+					String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).path("id").asText();
+					assertThat(name).isEqualTo(id + ".form");
+				}
 			}
 		}
 	}
 
 	@Test
 	void bpmnFilesParseAsCamundaModels() throws Exception {
-		Deployment deployment = latestDeployment();
-		for (String name : this.repositoryService.getDeploymentResourceNames(deployment.getId())) {
-			if (name.endsWith(".bpmn")) {
-				try (InputStream in = this.repositoryService.getResourceAsStream(deployment.getId(), name)) {
-					Bpmn.validateModel(Bpmn.readModelFromStream(in));
+		for (Deployment deployment : ownDeployments()) {
+			for (String name : this.repositoryService.getDeploymentResourceNames(deployment.getId())) {
+				if (name.endsWith(".bpmn")) {
+					try (InputStream in = this.repositoryService.getResourceAsStream(deployment.getId(), name)) {
+						Bpmn.validateModel(Bpmn.readModelFromStream(in));
+					}
 				}
 			}
 		}
@@ -120,12 +129,16 @@ class ModelDeploymentTests {
 	}
 
 	private Deployment latestDeployment() {
+		return ownDeployments().get(0);
+	}
+
+	private List<Deployment> ownDeployments() {
 		return this.repositoryService.createDeploymentQuery()
 			.deploymentName(ModelDeployer.DEPLOYMENT_NAME)
+			.deploymentSource(ModelDeployer.DEPLOYMENT_SOURCE)
 			.orderByDeploymentTime()
 			.desc()
-			.list()
-			.get(0);
+			.list();
 	}
 
 }

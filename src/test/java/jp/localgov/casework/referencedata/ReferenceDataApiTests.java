@@ -33,7 +33,7 @@ class ReferenceDataApiTests {
 	MockMvc mvc;
 
 	@Autowired
-	ReferenceData referenceData;
+	NationalHolidays holidays;
 
 	@Autowired
 	MunicipalityRepository municipalities;
@@ -104,8 +104,8 @@ class ReferenceDataApiTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$", hasSize(9)))
 			.andExpect(jsonPath("$[*].code", hasItem("NYC")));
-		assertThat(this.referenceData.isHoliday(LocalDate.of(2026, 1, 1))).isTrue();
-		assertThat(this.referenceData.isHoliday(LocalDate.of(2026, 1, 5))).isFalse();
+		assertThat(this.holidays.isHoliday(LocalDate.of(2026, 1, 1))).isTrue();
+		assertThat(this.holidays.isHoliday(LocalDate.of(2026, 1, 5))).isFalse();
 		this.mvc.perform(get("/api/municipalities").param("q", "13"))
 			.andExpect(jsonPath("$[*].code", everyItem(startsWith("13"))));
 	}

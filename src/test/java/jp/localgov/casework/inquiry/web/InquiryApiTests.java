@@ -191,9 +191,9 @@ class InquiryApiTests {
 		reply(number, token, "{\"text\": \"早すぎる回答\"}").andExpect(status().isConflict());
 
 		// Staff ask for more information
-		completeTask(number, InquiryProcess.TASK_RECEIVE, Map.of(InquiryProcess.DEPARTMENT, "overseasOffices"));
+		completeTask(number, InquiryProcess.TASK_RECEIVE, Map.of(InquiryProcess.DEPARTMENT, "exchangeCooperation"));
 		completeTask(number, InquiryProcess.TASK_ASSIGN_STAFF,
-				Map.of(InquiryProcess.DEPARTMENT_DECISION, "ASSIGN", InquiryProcess.STAFF_MEMBER, "tanaka"));
+				Map.of(InquiryProcess.DEPARTMENT_DECISION, "ASSIGN", InquiryProcess.STAFF_MEMBER, "ito"));
 		completeTask(number, InquiryProcess.TASK_ANSWER,
 				Map.of(InquiryProcess.ANSWER_KIND, "REQUEST_INFO", InquiryProcess.ANSWER_TEXT, "対象の州を教えてください。"));
 		this.mvc.perform(get("/api/inquiries/{number}", number).header("X-Access-Token", token))
@@ -210,7 +210,7 @@ class InquiryApiTests {
 			.processInstanceBusinessKey(number)
 			.taskDefinitionKey(InquiryProcess.TASK_ANSWER)
 			.singleResult()
-			.getAssignee()).isEqualTo("tanaka");
+			.getAssignee()).isEqualTo("ito");
 	}
 
 	@Test

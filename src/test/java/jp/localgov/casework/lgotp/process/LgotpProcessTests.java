@@ -210,12 +210,16 @@ class LgotpProcessTests {
 		assertThat(journeyOf(journeys, "LGOTP-FY2034-T001")).hasPassed("Task_RecordWithdrawal").isEnded();
 
 		// During the JIAM training
-		complete(journeyOf(journeys, "LGOTP-FY2034-T002"), LgotpProcess.TASK_PRE_ARRIVAL, Map.of("coeIssued", true));
-		complete(journeyOf(journeys, "LGOTP-FY2034-T003"), LgotpProcess.TASK_PRE_ARRIVAL, Map.of("coeIssued", true));
+		complete(journeyOf(journeys, "LGOTP-FY2034-T002"), LgotpProcess.TASK_PRE_ARRIVAL,
+				Map.of("coeIssued", true, "visaIssued", true, "flightBooked", true));
+		complete(journeyOf(journeys, "LGOTP-FY2034-T003"), LgotpProcess.TASK_PRE_ARRIVAL,
+				Map.of("coeIssued", true, "visaIssued", true, "flightBooked", true));
 		at(LocalDate.of(2034, 5, 15), 10);
 		journeys.forEach((journey) -> this.jobs.executeDue(journey.getId()));
-		complete(journeyOf(journeys, "LGOTP-FY2034-T002"), LgotpProcess.TASK_ORIENTATION, Map.of());
-		complete(journeyOf(journeys, "LGOTP-FY2034-T003"), LgotpProcess.TASK_ORIENTATION, Map.of());
+		complete(journeyOf(journeys, "LGOTP-FY2034-T002"), LgotpProcess.TASK_ORIENTATION,
+				Map.of("orientationDone", true));
+		complete(journeyOf(journeys, "LGOTP-FY2034-T003"), LgotpProcess.TASK_ORIENTATION,
+				Map.of("orientationDone", true));
 		this.lgotp.withdraw(trainees[1].id(), "健康上の理由");
 		assertThat(journeyOf(journeys, "LGOTP-FY2034-T002")).isEnded();
 

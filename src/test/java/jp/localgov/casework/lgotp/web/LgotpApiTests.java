@@ -267,7 +267,7 @@ class LgotpApiTests {
 		long id = read(file(2042, HAMAMATSU, PLAN).andReturn().getResponse().getContentAsString()).get("id").asLong();
 
 		// The programme team closes the survey early
-		complete(cycle, "UserTask_Survey", Map.of());
+		complete(cycle, "UserTask_Survey", Map.of("closeEarly", true));
 		this.mvc.perform(get("/api/lgotp/years/2042"))
 			.andExpect(jsonPath("$.surveyOpen").value(false))
 			.andExpect(jsonPath("$.stage").value("DEMAND_REVIEW"));
@@ -301,7 +301,7 @@ class LgotpApiTests {
 		long chiyoda = read(file(2043, CHIYODA, PLAN.replace("TOURISM", "EDUCATION")).andReturn()
 			.getResponse()
 			.getContentAsString()).get("id").asLong();
-		complete(cycle, "UserTask_Survey", Map.of());
+		complete(cycle, "UserTask_Survey", Map.of("closeEarly", true));
 		complete(cycle, "UserTask_ReviewDemand", Map.of("demandReviewed", true));
 
 		// Staff register three candidates
@@ -398,7 +398,7 @@ class LgotpApiTests {
 		ProcessInstance cycle = openYear(2044);
 		long request = read(file(2044, HAMAMATSU, PLAN).andReturn().getResponse().getContentAsString()).get("id")
 			.asLong();
-		complete(cycle, "UserTask_Survey", Map.of());
+		complete(cycle, "UserTask_Survey", Map.of("closeEarly", true));
 		complete(cycle, "UserTask_ReviewDemand", Map.of("demandReviewed", true));
 		long ana = register(2044, "Ana Souza", "ブラジル");
 		decide(ana, "{\"hostRequestId\": " + request + "}").andExpect(status().isOk());

@@ -217,7 +217,7 @@ class LgotpPortalTests {
 		ProcessInstance cycle = openYear(2054);
 		this.mvc.perform(file(2054, valid()).with(HAMAMATSU)).andExpect(status().isFound());
 		HostRequestView filed = last(2054);
-		complete(cycle, "UserTask_Survey", Map.of());
+		complete(cycle, "UserTask_Survey", Map.of("closeEarly", true));
 
 		assertThat(html(this.mvc.perform(get("/portal/lg/lgotp").with(HAMAMATSU))))
 			.contains("受入要望調査の受付は終了しました（締切：2053年11月30日）。", "要望の確認")
@@ -297,7 +297,7 @@ class LgotpPortalTests {
 		ProcessInstance cycle = openYear(2056);
 		this.mvc.perform(file(2056, valid()).with(HAMAMATSU)).andExpect(status().isFound());
 		HostRequestView filed = last(2056);
-		complete(cycle, "UserTask_Survey", Map.of());
+		complete(cycle, "UserTask_Survey", Map.of("closeEarly", true));
 		complete(cycle, "UserTask_ReviewDemand", Map.of("demandReviewed", true));
 		TraineeView trainee = this.lgotp.registerCandidate(2056,
 				new Candidate("Tran Van A", "ベトナム", "ハノイ市", "行政職員", "英語", false));
