@@ -6,8 +6,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jp.localgov.casework.platform.process.OutgoingMailProcess;
 import jp.localgov.casework.support.TestSmtp;
@@ -67,7 +71,7 @@ class OutgoingMailProcessTests {
 		this.jobs.executeDue(sending.getId());
 
 		assertThat(sending).isEnded();
-		assertThat(smtp.getReceivedMessages()).singleElement().satisfies((message) -> {
+		assertThat(received("件名テスト")).singleElement().satisfies((message) -> {
 			assertThat(message.getSubject()).isEqualTo("件名テスト");
 			assertThat(GreenMailUtil.getAddressList(message.getAllRecipients())).isEqualTo("applicant@example.jp");
 		});
@@ -104,9 +108,8 @@ class OutgoingMailProcessTests {
 		management.setJobRetries(failed.getId(), 1);
 		management.executeJob(failed.getId());
 
-		// Then the mail goes out once and the incident is resolved (the PostgreSQL
-		// application, whose job executor runs, may deliver its own retried mails here)
-		assertThat(smtp.getReceivedMessagesForDomain("applicant@example.jp")).hasSize(1);
+		// Then the mail goes out once and the incident is resolved
+		assertThat(received("障害テスト")).hasSize(1);
 		assertThat(sending).isEnded();
 		assertThat(
 				this.processEngine.getRuntimeService().createIncidentQuery().processInstanceId(sending.getId()).count())
@@ -121,8 +124,24 @@ class OutgoingMailProcessTests {
 
 		this.jobs.executeDue(sending.getId());
 
-		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		assertThat(received("一度だけ")).hasSize(1);
 		assertThat(sending).isEnded();
+	}
+
+	/**
+	 * The messages received for one of this class's mails: the run's SMTP port is shared,
+	 * and the PostgreSQL tests' context (with its job executor running) may deliver its
+	 * own retried mails there meanwhile.
+	 */
+	private static List<MimeMessage> received(String subject) {
+		return Arrays.stream(smtp.getReceivedMessages()).filter((message) -> {
+			try {
+				return subject.equals(message.getSubject());
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
 	}
 
 	private ProcessInstance sendingOf(OutgoingMail mail) {

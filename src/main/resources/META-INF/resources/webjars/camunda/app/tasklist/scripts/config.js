@@ -32,11 +32,10 @@ export default {
     "availableLocales": ["en", "de", "ja"],
     "fallbackLocale": "en"
   },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // Japanese validation messages and labels for Camunda Forms (form-js has no translation hook)
+  customScripts: [
+    'scripts/form-js-ja'
+  ],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
@@ -50,7 +49,8 @@ export default {
   //   }
   // },
   // csrfCookieName: 'XSRF-TOKEN',
-  // disableWelcomeMessage: false,
+  // The first-login hint links to Camunda's English welcome page; the landing page replaces it.
+  disableWelcomeMessage: true,
   // assignProcessInstanceIdToTaskComment: true,
 
   shortcuts: {
