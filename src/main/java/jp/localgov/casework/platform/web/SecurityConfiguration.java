@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.localgov.casework.platform.LocalGovernmentAccount;
+import jp.localgov.casework.platform.PersonalTaskFilters;
 import jp.localgov.casework.platform.StaffGroup;
 import jp.localgov.casework.platform.process.CamundaIdentityAuthenticationProvider;
 import jp.localgov.casework.platform.process.EngineAuthenticationFilter;
@@ -125,10 +126,9 @@ class SecurityConfiguration {
 						(request) -> true))
 			.requestCache((cache) -> cache.requestCache(requestCache))
 			.csrf((csrf) -> csrf.disable())
-			// Camunda's own header filter sends its CSP, X-Content-Type-Options and
-			// X-XSS-Protection; these are added.
+			// Camunda's own header filter sends its CSP and X-XSS-Protection; these are
+			// added (a header already set is not sent twice).
 			.headers((headers) -> headers.cacheControl((cache) -> cache.disable())
-				.contentTypeOptions((options) -> options.disable())
 				.xssProtection((xss) -> xss.disable())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.httpStrictTransportSecurity(
@@ -234,8 +234,8 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(6)
-	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager camundaAuthenticationManager, ObjectMapper json)
-			throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager camundaAuthenticationManager, ObjectMapper json,
+			PersonalTaskFilters personalFilters) throws Exception {
 		http.authenticationManager(camundaAuthenticationManager)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(path("/staff/admin/**"))
 				.hasRole(ADMINS_ROLE)
@@ -244,7 +244,7 @@ class SecurityConfiguration {
 				.anyRequest()
 				.permitAll())
 			.formLogin((form) -> form.loginPage("/login")
-				.successHandler(staffLoginSuccess())
+				.successHandler(staffLoginSuccess(personalFilters))
 				.failureHandler(loginFailure("/login"))
 				.permitAll())
 			// Scripts may still send HTTP Basic; a browser is never asked for it, it is
@@ -257,7 +257,12 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	private static AuthenticationSuccessHandler staffLoginSuccess() {
+	/**
+	 * Staff go where they were going (Tasklist by default), with their 自分のタスク filter made
+	 * sure of, so someone an administrator just added finds it at once; a
+	 * local-government account that used this login goes to its portal pages.
+	 */
+	private static AuthenticationSuccessHandler staffLoginSuccess(PersonalTaskFilters personalFilters) {
 		SavedRequestAwareAuthenticationSuccessHandler staff = new SavedRequestAwareAuthenticationSuccessHandler();
 		staff.setDefaultTargetUrl(STAFF_HOME);
 		return (request, response, authentication) -> {
@@ -265,6 +270,7 @@ class SecurityConfiguration {
 				response.sendRedirect(request.getContextPath() + LOCAL_GOVERNMENT_HOME);
 				return;
 			}
+			personalFilters.provide(authentication.getName());
 			staff.onAuthenticationSuccess(request, response, authentication);
 		};
 	}
