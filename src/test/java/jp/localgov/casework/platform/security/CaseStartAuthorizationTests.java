@@ -7,6 +7,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.localgov.casework.inquiry.InquiryField;
+import jp.localgov.casework.inquiry.InquiryService;
+import jp.localgov.casework.inquiry.NewInquiry;
+import jp.localgov.casework.inquiry.Submission;
+import jp.localgov.casework.inquiry.process.InquiryProcess;
 import jp.localgov.casework.platform.StaffGroup;
 import jp.localgov.casework.platform.process.IdentityBootstrap;
 import jp.localgov.casework.support.CaseworkSpringBootTest;
@@ -14,10 +19,12 @@ import jp.localgov.casework.support.HttpClientSupport;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -49,6 +56,12 @@ class CaseStartAuthorizationTests {
 
 	@Autowired
 	IdentityBootstrap identityBootstrap;
+
+	@Autowired
+	InquiryService inquiries;
+
+	@Autowired
+	TaskService taskService;
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -134,6 +147,32 @@ class CaseStartAuthorizationTests {
 				Resources.PROCESS_DEFINITION, "SubsidyApplication"))
 			.as("Tasklist still reads the definitions")
 			.isTrue();
+	}
+
+	@Test
+	void theApplicationStillStartsCasesAndMailsWhenStaffWorkInTheTasklist() {
+		// The application starts the case (no engine authentication in its services)
+		Submission submitted = this.inquiries.submit(new NewInquiry("望月 蓮", "浜松市 国際課", "221309",
+				"start-check@city.example.jp", "ja", InquiryField.INTERPRETATION_TRANSLATION, "通訳の手配", "通訳をお願いできますか。"));
+		Task reception = this.taskService.createTaskQuery()
+			.processInstanceBusinessKey(submitted.trackingNumber())
+			.taskDefinitionKey(InquiryProcess.TASK_RECEIVE)
+			.singleResult();
+		assertThat(reception).isNotNull();
+		long mails = this.runtimeService.createProcessInstanceQuery().processDefinitionKey("OutgoingMail").count();
+
+		// The desk completes the reception in Tasklist: its delegates, which queue a mail
+		// and so start the mail process, run without authorization checks
+		HttpClientSupport desk = new HttpClientSupport(this.port);
+		desk.webappLogin("tasklist", "desk", PASSWORD);
+		this.taskService.claim(reception.getId(), "desk");
+		HttpResponse<String> completed = desk
+			.webappPostJson("/camunda/api/engine/engine/default/task/" + reception.getId() + "/submit-form", """
+					{"variables": {"department": {"value": "exchangeCooperation"}}}""");
+
+		assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
+		assertThat(this.runtimeService.createProcessInstanceQuery().processDefinitionKey("OutgoingMail").count())
+			.isGreaterThan(mails);
 	}
 
 	private long startedInstances() {
