@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:casework-test;DB_CLOSE_DELAY=-1",
 				"camunda.bpm.job-execution.enabled=false", "spring.mail.port=${casework.test.smtp-port:3025}" })
-@Import({ ProcessEngineCoverageConfiguration.class, ProcessCoverageSettings.class })
+@Import({ ProcessEngineCoverageConfiguration.class, ProcessCoverageSettings.class, MockMvcSessions.class })
 public @interface CaseworkSpringBootTest {
 
 }
