@@ -64,12 +64,12 @@ class InquiryBrowserTests {
 
 	private static final By SUBMITTED_MESSAGE = By.cssSelector(".message.success[role='status']");
 
-	// Tasklist login (camunda-commons-ui auth/page/form.html)
-	private static final By USERNAME = By.cssSelector("form[name='signinForm'] input[type='text']");
+	// The one staff login (/login), where Tasklist sends the browser
+	private static final By USERNAME = By.id("username");
 
-	private static final By PASSWORD = By.cssSelector("form[name='signinForm'] input[type='password']");
+	private static final By PASSWORD = By.id("password");
 
-	private static final By LOGIN_BUTTON = By.cssSelector("form[name='signinForm'] button[type='submit']");
+	private static final By LOGIN_BUTTON = By.id("login");
 
 	// Tasklist main view
 	private static final By FILTERS_COLUMN = By.cssSelector("section.task-filters");

@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Import;
 		properties = { "spring.datasource.url=jdbc:h2:mem:casework-test;DB_CLOSE_DELAY=-1",
 				"camunda.bpm.job-execution.enabled=false", "spring.mail.port=${casework.test.smtp-port:3025}",
 				"casework.intake.rate-limit-per-minute=0" })
-@Import({ ProcessEngineCoverageConfiguration.class, ProcessCoverageSettings.class })
+@Import({ ProcessEngineCoverageConfiguration.class, ProcessCoverageSettings.class, MockMvcSessions.class })
 public @interface CaseworkSpringBootTest {
 
 }

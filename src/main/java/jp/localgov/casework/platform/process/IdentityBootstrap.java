@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.List;
+import java.util.Map;
 
 import jp.localgov.casework.platform.StaffGroup;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -20,9 +21,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the staff groups and restores, at every start, the baseline authorizations of
- * each group's role (adding to what an administrator granted in Camunda Admin, never
- * removing it); since permissions belong to groups, adding a person to a group gives them
- * the group's work.
+ * each group's role (adding to what an administrator granted in Camunda Admin); since
+ * permissions belong to groups, adding a person to a group gives them the group's work.
+ * <p>
+ * Case processes are started only by the application's own services (which run without an
+ * engine authentication), never by staff over the REST API or Tasklist: no staff group
+ * holds CREATE_INSTANCE on every process definition, and a grant of it that earlier
+ * versions made is revoked at start. Only the processes people start by hand are
+ * startable, each by its team: the LGOTP year by the LGOTP team, the system check by the
+ * operators.
  */
 @Component
 public class IdentityBootstrap implements InitializingBean {
@@ -31,6 +38,10 @@ public class IdentityBootstrap implements InitializingBean {
 	static final String TASKLIST = "tasklist";
 
 	static final String COCKPIT = "cockpit";
+
+	/** Processes started by hand in Tasklist, and the one group that may start each. */
+	static final Map<String, StaffGroup> STARTABLE_BY_HAND = Map.of("LgotpAnnualCycle", StaffGroup.EXCHANGE_COOPERATION,
+			"SystemCheck", StaffGroup.OPERATORS);
 
 	private final IdentityService identityService;
 
@@ -51,6 +62,8 @@ public class IdentityBootstrap implements InitializingBean {
 				grantTasklist(group.leadGroupId());
 			}
 		}
+		STARTABLE_BY_HAND.forEach((processKey, group) -> grant(group.id(), Resources.PROCESS_DEFINITION, processKey,
+				Permissions.READ, Permissions.CREATE_INSTANCE));
 	}
 
 	private void ensureGroup(String id, String name, String type) {
@@ -65,9 +78,28 @@ public class IdentityBootstrap implements InitializingBean {
 
 	private void grantTasklist(String id) {
 		grant(id, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
-		grant(id, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE);
+		grant(id, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+		revokeStartingEveryProcess(id);
 		grant(id, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
 		grant(id, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+	}
+
+	/**
+	 * Earlier versions let every staff group start any process (CREATE_INSTANCE on every
+	 * process definition); that grant is taken back, whoever made it.
+	 */
+	private void revokeStartingEveryProcess(String groupId) {
+		for (Authorization authorization : this.authorizationService.createAuthorizationQuery()
+			.groupIdIn(groupId)
+			.resourceType(Resources.PROCESS_DEFINITION)
+			.resourceId(ANY)
+			.list()) {
+			if (authorization.getAuthorizationType() == AUTH_TYPE_GRANT
+					&& authorization.isPermissionGranted(Permissions.CREATE_INSTANCE)) {
+				authorization.removePermission(Permissions.CREATE_INSTANCE);
+				this.authorizationService.saveAuthorization(authorization);
+			}
+		}
 	}
 
 	private void grantRole(StaffGroup group) {

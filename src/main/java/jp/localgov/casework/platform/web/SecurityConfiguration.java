@@ -1,9 +1,17 @@
 package jp.localgov.casework.platform.web;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jp.localgov.casework.platform.LocalGovernmentAccount;
+import jp.localgov.casework.platform.PersonalTaskFilters;
 import jp.localgov.casework.platform.StaffGroup;
 import jp.localgov.casework.platform.process.CamundaIdentityAuthenticationProvider;
 import jp.localgov.casework.platform.process.EngineAuthenticationFilter;
@@ -16,69 +24,140 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may reach what: the Camunda web applications keep their own login (with the
- * first-run setup closed for good), the engine REST API and the actuator need HTTP Basic
- * against Camunda's identity store, and local-government accounts never reach the staff
- * tools.
+ * Who may reach what.
+ * <ul>
+ * <li>Staff sign in once, at {@code /login} (a Spring Security form login with a session
+ * stored in the database); Tasklist, Cockpit, Admin, the welcome page and the staff pages
+ * under {@code /staff} all use that session. The Camunda web applications learn the
+ * person through Camunda's container-based authentication; their own login is closed,
+ * their CSRF protection stays, and logging out of them ends the session.</li>
+ * <li>Local-government accounts have their own login at {@code /portal/login} and never
+ * reach a Camunda web application or its API.</li>
+ * <li>The engine REST API, our JSON APIs and the actuator keep HTTP Basic.</li>
+ * <li>Every login (form or Basic) passes the {@link LoginThrottle}: a temporary lock per
+ * account and per client address, never a permanent one.</li>
+ * <li>Job and incident operations, metrics and the job log are for operators and
+ * administrators only, over the web applications and {@code /engine-rest} alike.</li>
+ * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	private static final String OPERATORS_ROLE = StaffGroup.OPERATORS.id();
 
+	private static final String ADMINS_ROLE = StaffGroup.ADMINS.id();
+
+	/** Where staff land after signing in, unless they were on their way elsewhere. */
+	static final String STAFF_HOME = "/camunda/app/tasklist/default/";
+
+	/** Where a local-government account lands after signing in. */
+	static final String LOCAL_GOVERNMENT_HOME = "/portal/lg/inquiries";
+
+	static final Duration HSTS_MAX_AGE = Duration.ofDays(365);
+
 	@Bean
-	ProviderManager camundaAuthenticationManager(CamundaIdentityAuthenticationProvider provider) {
-		return new ProviderManager(provider);
+	AuthenticationManager camundaAuthenticationManager(CamundaIdentityAuthenticationProvider provider,
+			LoginThrottle throttle) {
+		return new ThrottledAuthenticationManager(new ProviderManager(provider), throttle);
+	}
+
+	/** Odd paths ({@code //}, {@code ;}, {@code ..}, encoded slashes) are a plain 400. */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler() {
+		return new QuietRequestRejectedHandler();
 	}
 
 	/**
-	 * Tasklist, Cockpit and Admin authenticate with their own session and CSRF
-	 * protection; the Admin first-run setup is denied whatever the state of the
-	 * camunda-admin group.
+	 * Tasklist, Cockpit, Admin and the welcome page: staff of the one login only;
+	 * Camunda's own login and the Admin first-run setup are closed; CSRF protection is
+	 * Camunda's own (XSRF cookie echoed as a header).
 	 */
 	@Bean
 	@Order(1)
 	SecurityFilterChain camundaWebapps(HttpSecurity http,
 			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) throws Exception {
 		String prefix = webappPath.endsWith("/") ? webappPath : webappPath + "/";
+		RequestMatcher pages = (request) -> "GET".equals(request.getMethod())
+				&& RequestPaths.routedPath(request).startsWith(prefix + "app/");
+		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+		requestCache.setRequestMatcher(pages);
 		http.securityMatcher(path(prefix + "**"))
-			.authorizeHttpRequests(
-					(requests) -> requests.requestMatchers(adminSetup(prefix)).denyAll().anyRequest().permitAll())
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(adminSetup(prefix))
+				.denyAll()
+				.requestMatchers(camundaLogin(prefix))
+				.denyAll()
+				.requestMatchers(engineOperations(webappEngineApi(prefix)))
+				.access(operatorsOnly())
+				.anyRequest()
+				.access(staffOnly()))
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), pages)
+				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+						(request) -> true))
+			.requestCache((cache) -> cache.requestCache(requestCache))
 			.csrf((csrf) -> csrf.disable())
-			.headers((headers) -> headers.disable())
-			.requestCache((cache) -> cache.disable())
-			.securityContext((context) -> context.requireExplicitSave(true));
+			// Camunda's own header filter sends its CSP and X-XSS-Protection; these are
+			// added (a header already set is not sent twice).
+			.headers((headers) -> headers.cacheControl((cache) -> cache.disable())
+				.xssProtection((xss) -> xss.disable())
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.httpStrictTransportSecurity(
+						(hsts) -> hsts.includeSubDomains(false).maxAgeInSeconds(HSTS_MAX_AGE.toSeconds())))
+			.securityContext((context) -> context.requireExplicitSave(true))
+			.addFilterAfter(new WebappLogoutFilter(prefix), AuthorizationFilter.class);
 		return http.build();
 	}
 
 	/**
 	 * The engine REST API: HTTP Basic for staff accounts, with Camunda authorization
-	 * checks.
+	 * checks; job and incident operations for operators.
 	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain engineRest(HttpSecurity http, ProviderManager camundaAuthenticationManager,
-			EngineAuthenticationFilter engineAuthenticationFilter) throws Exception {
+	SecurityFilterChain engineRest(HttpSecurity http, AuthenticationManager camundaAuthenticationManager,
+			EngineAuthenticationFilter engineAuthenticationFilter, ObjectMapper json) throws Exception {
 		http.securityMatcher(path("/engine-rest/**"))
 			.authenticationManager(camundaAuthenticationManager)
-			.authorizeHttpRequests((requests) -> requests.anyRequest().access(staffOnly()))
-			.httpBasic((basic) -> basic.realmName("casework"))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(engineOperations(ENGINE_REST))
+				.access(operatorsOnly())
+				.anyRequest()
+				.access(staffOnly()))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(basicEntryPoint(json)))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
+			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				.httpStrictTransportSecurity(
+						(hsts) -> hsts.includeSubDomains(false).maxAgeInSeconds(HSTS_MAX_AGE.toSeconds())))
 			.addFilterAfter(engineAuthenticationFilter, AuthorizationFilter.class);
 		return http.build();
 	}
@@ -89,7 +168,8 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(3)
-	SecurityFilterChain actuator(HttpSecurity http, ProviderManager camundaAuthenticationManager) throws Exception {
+	SecurityFilterChain actuator(HttpSecurity http, AuthenticationManager camundaAuthenticationManager,
+			ObjectMapper json) throws Exception {
 		http.securityMatcher(EndpointRequest.toAnyEndpoint())
 			.authenticationManager(camundaAuthenticationManager)
 			.authorizeHttpRequests(
@@ -97,7 +177,7 @@ class SecurityConfiguration {
 						.permitAll()
 						.anyRequest()
 						.hasRole(OPERATORS_ROLE))
-			.httpBasic((basic) -> basic.realmName("casework"))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(basicEntryPoint(json)))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable());
 		return http.build();
@@ -110,7 +190,8 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(4)
-	SecurityFilterChain api(HttpSecurity http, ProviderManager camundaAuthenticationManager) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, AuthenticationManager camundaAuthenticationManager, ObjectMapper json)
+			throws Exception {
 		http.securityMatcher(path("/api/**"))
 			.authenticationManager(camundaAuthenticationManager)
 			.authorizeHttpRequests((requests) -> requests
@@ -118,7 +199,7 @@ class SecurityConfiguration {
 				.access(localGovernmentOnly())
 				.anyRequest()
 				.permitAll())
-			.httpBasic((basic) -> basic.realmName("casework"))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(basicEntryPoint(json)))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable());
 		return http.build();
@@ -126,12 +207,12 @@ class SecurityConfiguration {
 
 	/**
 	 * The applicant portal: open to everyone, except the pages of logged-in
-	 * local-government accounts under {@code /portal/lg/}, which use a login form and a
-	 * session.
+	 * local-government accounts under {@code /portal/lg/}, which use their own login form
+	 * and the session.
 	 */
 	@Bean
 	@Order(5)
-	SecurityFilterChain portal(HttpSecurity http, ProviderManager camundaAuthenticationManager) throws Exception {
+	SecurityFilterChain portal(HttpSecurity http, AuthenticationManager camundaAuthenticationManager) throws Exception {
 		http.securityMatcher(path("/portal/**"))
 			.authenticationManager(camundaAuthenticationManager)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(path("/portal/lg/**"))
@@ -139,27 +220,106 @@ class SecurityConfiguration {
 				.anyRequest()
 				.permitAll())
 			.formLogin((form) -> form.loginPage("/portal/login")
-				.defaultSuccessUrl("/portal/lg/inquiries", true)
-				.failureUrl("/portal/login?error")
+				.defaultSuccessUrl(LOCAL_GOVERNMENT_HOME, true)
+				.failureHandler(loginFailure("/portal/login"))
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/login?logout"));
 		return http.build();
 	}
 
 	/**
-	 * Pages of the application itself: landing page, API docs, and staff pages under
-	 * /staff (HTTP Basic).
+	 * Pages of the application itself: the staff login, the landing page, API docs, and
+	 * the staff pages under {@code /staff} (the one staff login; administration pages for
+	 * administrators).
 	 */
 	@Bean
 	@Order(6)
-	SecurityFilterChain pages(HttpSecurity http, ProviderManager camundaAuthenticationManager) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager camundaAuthenticationManager, ObjectMapper json,
+			PersonalTaskFilters personalFilters) throws Exception {
 		http.authenticationManager(camundaAuthenticationManager)
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(path("/staff/**"))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(path("/staff/admin/**"))
+				.hasRole(ADMINS_ROLE)
+				.requestMatchers(path("/staff/**"))
 				.access(staffOnly())
 				.anyRequest()
 				.permitAll())
-			.httpBasic(Customizer.withDefaults());
+			.formLogin((form) -> form.loginPage("/login")
+				.successHandler(staffLoginSuccess(personalFilters))
+				.failureHandler(loginFailure("/login"))
+				.permitAll())
+			// Scripts may still send HTTP Basic; a browser is never asked for it, it is
+			// sent to
+			// the login page.
+			.httpBasic((basic) -> basic.authenticationEntryPoint(basicEntryPoint(json)))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
 		return http.build();
+	}
+
+	/**
+	 * Staff go where they were going (Tasklist by default), with their 自分のタスク filter made
+	 * sure of, so someone an administrator just added finds it at once; a
+	 * local-government account that used this login goes to its portal pages.
+	 */
+	private static AuthenticationSuccessHandler staffLoginSuccess(PersonalTaskFilters personalFilters) {
+		SavedRequestAwareAuthenticationSuccessHandler staff = new SavedRequestAwareAuthenticationSuccessHandler();
+		staff.setDefaultTargetUrl(STAFF_HOME);
+		return (request, response, authentication) -> {
+			if (LocalGovernmentAccount.municipalityCode(authentication).isPresent()) {
+				response.sendRedirect(request.getContextPath() + LOCAL_GOVERNMENT_HOME);
+				return;
+			}
+			personalFilters.provide(authentication.getName());
+			staff.onAuthenticationSuccess(request, response, authentication);
+		};
+	}
+
+	/**
+	 * Back to the login page with {@code ?error}, or {@code ?locked} during a temporary
+	 * lock (the message, with its time, stays in the session for the page).
+	 */
+	private static AuthenticationFailureHandler loginFailure(String loginPage) {
+		SimpleUrlAuthenticationFailureHandler error = new SimpleUrlAuthenticationFailureHandler(loginPage + "?error");
+		SimpleUrlAuthenticationFailureHandler locked = new SimpleUrlAuthenticationFailureHandler(loginPage + "?locked");
+		return (request, response, exception) -> {
+			if (exception instanceof LockedException) {
+				locked.onAuthenticationFailure(request, response, exception);
+			}
+			else {
+				error.onAuthenticationFailure(request, response, exception);
+			}
+		};
+	}
+
+	/**
+	 * HTTP Basic: 401 with a challenge, or 429 with {@code Retry-After} and a Japanese
+	 * message while the account or address is locked.
+	 */
+	private static AuthenticationEntryPoint basicEntryPoint(ObjectMapper json) {
+		BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
+		challenge.setRealmName("casework");
+		return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
+			if (exception instanceof ThrottledAuthenticationManager.LoginLockedException locked) {
+				tooManyAttempts(json, response, locked);
+				return;
+			}
+			challenge.commence(request, response, exception);
+		};
+	}
+
+	private static void tooManyAttempts(ObjectMapper json, HttpServletResponse response,
+			ThrottledAuthenticationManager.LoginLockedException locked) throws IOException {
+		long seconds = locked.retryAfterSeconds();
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		response.setHeader("Retry-After", String.valueOf(seconds));
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		var body = new java.util.LinkedHashMap<String, Object>();
+		body.put("type", "LoginLocked");
+		body.put("message", locked.getMessage());
+		body.put("status", HttpStatus.TOO_MANY_REQUESTS.value());
+		json.writeValue(response.getOutputStream(), body);
 	}
 
 	/**
@@ -183,6 +343,79 @@ class SecurityConfiguration {
 		};
 	}
 
+	/**
+	 * Camunda's own password login of the web applications; closed, since staff sign in
+	 * at {@code /login} (where the login throttle applies).
+	 */
+	static RequestMatcher camundaLogin(String webappPrefix) {
+		Pattern login = Pattern.compile("^" + Pattern.quote(webappPrefix.toLowerCase(Locale.ROOT))
+				+ "api/admin/auth/user/[^/]+/login(?:/.*)?$");
+		return (HttpServletRequest request) -> login.matcher(RequestPaths.routedPath(request).toLowerCase(Locale.ROOT))
+			.matches();
+	}
+
+	/** The engine REST API: {@code /engine-rest}, optionally with a named engine. */
+	static final Pattern ENGINE_REST = Pattern.compile("^/engine-rest(?:/engine/[^/]+)?/(.*)$",
+			Pattern.CASE_INSENSITIVE);
+
+	/** The web applications' engine API: {@code /camunda/api/engine/engine/<name>}. */
+	static Pattern webappEngineApi(String webappPrefix) {
+		return Pattern.compile("^" + Pattern.quote(webappPrefix) + "api/engine/engine/[^/]+/(.*)$",
+				Pattern.CASE_INSENSITIVE);
+	}
+
+	/** Resources that only operators may use at all: metrics and the job log. */
+	private static final Pattern OPERATIONS_READ = Pattern.compile("^(?:metrics|history/job-log)(?:/.*)?$",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * Resources whose changes (execute, retries, suspend/activate, due date, priority,
+	 * delete, incident resolution) only operators may make.
+	 */
+	private static final Pattern OPERATIONS_WRITE = Pattern.compile(
+			"^(?:job|job-definition|incident|external-task|process-instance/job-retries)(?:/.*)?$",
+			Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * Queries sent with POST, which stay open to staff (Camunda checks what they see).
+	 */
+	private static final Pattern QUERY = Pattern.compile("^(?:job|job-definition|external-task)(?:/count)?/?$",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+	/** Job and incident operations, metrics and the job log below an engine API root. */
+	static RequestMatcher engineOperations(Pattern root) {
+		return (HttpServletRequest request) -> {
+			Matcher below = root.matcher(RequestPaths.routedPath(request));
+			if (!below.matches()) {
+				return false;
+			}
+			String resource = below.group(1);
+			if (OPERATIONS_READ.matcher(resource).matches()) {
+				return true;
+			}
+			String method = request.getMethod().toUpperCase(Locale.ROOT);
+			return OPERATIONS_WRITE.matcher(resource).matches() && !READ_METHODS.contains(method)
+					&& !("POST".equals(method) && QUERY.matcher(resource).matches());
+		};
+	}
+
+	/** Members of {@code operators} or {@code camunda-admin}. */
+	static AuthorizationManager<RequestAuthorizationContext> operatorsOnly() {
+		return (authentication, context) -> new AuthorizationDecision(
+				hasGroup(authentication.get(), OPERATORS_ROLE) || hasGroup(authentication.get(), ADMINS_ROLE));
+	}
+
+	private static boolean hasGroup(Authentication authentication, String groupId) {
+		return authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken)
+				&& authentication.getAuthorities()
+					.stream()
+					.anyMatch((authority) -> (CamundaIdentityAuthenticationProvider.ROLE_PREFIX + groupId)
+						.equals(authority.getAuthority()));
+	}
+
 	/** A logged-in local-government account (a member of a group {@code lg-<code>}). */
 	static AuthorizationManager<RequestAuthorizationContext> localGovernmentOnly() {
 		return (authentication, context) -> {
@@ -203,6 +436,7 @@ class SecurityConfiguration {
 			var current = authentication.get();
 			boolean staff = current != null && current.isAuthenticated()
 					&& !(current instanceof AnonymousAuthenticationToken)
+					&& LocalGovernmentAccount.municipalityCode(current).isEmpty()
 					&& current.getAuthorities()
 						.stream()
 						.map((authority) -> authority.getAuthority())

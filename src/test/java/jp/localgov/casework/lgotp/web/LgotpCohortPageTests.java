@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jp.localgov.casework.support.CaseworkSpringBootTest;
@@ -36,7 +37,7 @@ class LgotpCohortPageTests {
 	@Test
 	void localGovernmentsAndAnonymousCannotSeeIt() throws Exception {
 		this.mvc.perform(get("/staff/lgotp").with(httpBasic("hamamatsu", "demo"))).andExpect(status().isForbidden());
-		this.mvc.perform(get("/staff/lgotp")).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/staff/lgotp")).andExpect(status().isFound()).andExpect(redirectedUrlPattern("**/login"));
 	}
 
 }

@@ -152,4 +152,5 @@ class OutgoingMailProcessTests {
 			.singleResult();
 	}
 
+
 }

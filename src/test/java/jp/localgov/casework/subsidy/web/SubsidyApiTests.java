@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
@@ -349,7 +350,9 @@ class SubsidyApiTests {
 		assertThat(page).contains("APIテスト事業", "5,000,000円", "800,000円", "4,200,000円", "交付決定", "デモ値",
 				"経済活動助成事業（インバウンド支援）", this.year + "年度");
 		this.mvc.perform(get("/staff/subsidies").with(HAMAMATSU)).andExpect(status().isForbidden());
-		this.mvc.perform(get("/staff/subsidies")).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/staff/subsidies"))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrlPattern("**/login"));
 
 		// The budget cannot drop below what is reserved
 		putProgramme(OWNER, programme, programmeBody(700_000, "[\"MUNICIPALITY\"]")).andExpect(status().isConflict())
