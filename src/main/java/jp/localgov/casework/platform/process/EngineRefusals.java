@@ -11,7 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jp.localgov.casework.platform.BusinessRuleException;
+import jp.localgov.casework.platform.ExplainedException;
 import jp.localgov.casework.platform.InvalidInputException;
+import jp.localgov.casework.platform.web.Texts;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
@@ -51,9 +53,24 @@ public class EngineRefusals {
 	/** Above Camunda's own exception mappers, which have the default priority. */
 	static final int PRIORITY = 1000;
 
+	/**
+	 * Texts of refusals that carry a code of the message bundles; set once at start, read
+	 * by the mappers Jersey creates.
+	 */
+	private static volatile Texts texts;
+
 	@Bean
-	ResourceConfigCustomizer engineRefusalMappers() {
+	ResourceConfigCustomizer engineRefusalMappers(Texts bundleTexts) {
+		texts = bundleTexts;
 		return (config) -> config.register(Mappers.class);
+	}
+
+	/**
+	 * The Japanese and English text of a refusal, resolved from the bundles when coded.
+	 */
+	private static String textOf(ExplainedException refusal) {
+		Texts current = texts;
+		return (current != null && refusal.getCodes() != null) ? current.bilingual(refusal) : refusal.getMessage();
 	}
 
 	/** A refusal found in an exception's cause chain. */
@@ -84,10 +101,10 @@ public class EngineRefusals {
 
 	private static Optional<Refusal> refusalOf(Throwable cause) {
 		if (cause instanceof BusinessRuleException refused) {
-			return Optional.of(new Refusal(409, "BusinessRuleException", refused.getMessage(), null));
+			return Optional.of(new Refusal(409, "BusinessRuleException", textOf(refused), null));
 		}
 		if (cause instanceof InvalidInputException invalid) {
-			return Optional.of(new Refusal(400, "InvalidInputException", invalid.getMessage(), invalid.getField()));
+			return Optional.of(new Refusal(400, "InvalidInputException", textOf(invalid), invalid.getField()));
 		}
 		if (cause instanceof RefusedVariableException refused) {
 			return Optional.of(new Refusal(400, "InvalidVariableException", refused.getMessage(), null));
