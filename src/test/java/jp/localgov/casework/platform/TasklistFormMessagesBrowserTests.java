@@ -49,9 +49,10 @@ class TasklistFormMessagesBrowserTests {
 
 	private static final By CONFIRMED_ERROR = By.cssSelector(".fjs-form-field-checkbox .fjs-form-field-error");
 
-	private static final By REMARKS = By.cssSelector(".fjs-form-field-textarea textarea");
+	private static final By REMARKS = By.cssSelector(".fjs-form-field-textarea textarea:not([disabled])");
 
-	private static final By REMARKS_ERROR = By.cssSelector(".fjs-form-field-textarea .fjs-form-field-error");
+	private static final By REMARKS_ERROR = By
+		.cssSelector(".fjs-form-field-textarea:has(textarea:not([disabled])) .fjs-form-field-error");
 
 	@LocalServerPort
 	int port;
@@ -72,7 +73,7 @@ class TasklistFormMessagesBrowserTests {
 			WebDriver driver = openClaimed(browser, task);
 
 			// Submitted without the required confirmation
-			driver.findElement(COMPLETE).click();
+			browser.click(COMPLETE);
 			WebElement required = browser.waiting()
 				.until(ExpectedConditions.visibilityOfElementLocated(CONFIRMED_ERROR));
 			browser.waiting().until(ExpectedConditions.textToBe(CONFIRMED_ERROR, "この項目は必須です。"));
@@ -92,7 +93,7 @@ class TasklistFormMessagesBrowserTests {
 			browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(REMARKS_ERROR));
 			driver.findElement(CONFIRMED).click();
 			browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(CONFIRMED_ERROR));
-			browser.waiting().until(ExpectedConditions.elementToBeClickable(COMPLETE)).click();
+			browser.click(COMPLETE);
 			browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(CAMUNDA_FORM));
 		}
 		assertThat(this.historyService.createHistoricProcessInstanceQuery()
@@ -112,7 +113,7 @@ class TasklistFormMessagesBrowserTests {
 		try (Browser browser = Browser.start(Locale.ENGLISH)) {
 			WebDriver driver = openClaimed(browser, task);
 
-			driver.findElement(COMPLETE).click();
+			browser.click(COMPLETE);
 			browser.waiting().until(ExpectedConditions.textToBe(CONFIRMED_ERROR, "Field is required."));
 		}
 		this.runtimeService.deleteProcessInstance(task.getProcessInstanceId(), "browser test done");

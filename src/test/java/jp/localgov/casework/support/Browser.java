@@ -17,6 +17,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -115,6 +120,28 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/** A wait of at most {@link #DEFAULT_TIMEOUT}. */
+	/**
+	 * Clicks an element once it is clickable, scrolled to the middle of the window first
+	 * (Tasklist's footer and its notifications cover the bottom of the window); retries
+	 * while a passing overlay takes the click.
+	 */
+	public void click(By element) {
+		waiting().until((driver) -> {
+			WebElement target = driver.findElement(element);
+			((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", target);
+			try {
+				target.click();
+				return true;
+			}
+			catch (ElementClickInterceptedException ex) {
+				// A Camunda notification stays until closed and may cover the button.
+				((JavascriptExecutor) driver).executeScript(
+						"document.querySelectorAll('.page-notifications .close').forEach((close) => close.click());");
+				return false;
+			}
+		});
+	}
+
 	public WebDriverWait waiting() {
 		return waitUpTo(DEFAULT_TIMEOUT);
 	}

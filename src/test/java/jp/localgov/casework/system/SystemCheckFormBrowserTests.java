@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jp.localgov.casework.support.Browser;
+import jp.localgov.casework.support.StaffLogin;
 import jp.localgov.casework.support.CaseworkSpringBootTest;
 import jp.localgov.casework.system.process.SystemCheckProcess;
 import org.camunda.bpm.engine.RuntimeService;
@@ -30,8 +31,6 @@ class SystemCheckFormBrowserTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-	private static final By LOGIN_BUTTON = By.cssSelector("form[name='signinForm'] button[type='submit']");
-
 	@LocalServerPort
 	int port;
 
@@ -50,11 +49,8 @@ class SystemCheckFormBrowserTests {
 
 		try (Browser browser = Browser.start(Locale.JAPANESE)) {
 			WebDriver driver = browser.driver();
-			browser.open("http://localhost:" + this.port + "/camunda/app/tasklist/default/#/?task=" + task);
-			browser.waitUpTo(TIMEOUT).until(ExpectedConditions.elementToBeClickable(LOGIN_BUTTON));
-			driver.findElement(By.cssSelector("form[name='signinForm'] input[type='text']")).sendKeys("operator");
-			driver.findElement(By.cssSelector("form[name='signinForm'] input[type='password']")).sendKeys("demo");
-			driver.findElement(LOGIN_BUTTON).click();
+			StaffLogin.open(browser, "http://localhost:" + this.port, "/camunda/app/tasklist/default/#/?task=" + task,
+					"operator", "demo");
 
 			WebElement calendar = browser.waitUpTo(TIMEOUT)
 				.until(ExpectedConditions

@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -202,13 +203,23 @@ class CaseForms {
 	/** Variables as plain Java values (JSON as lists, maps and strings). */
 	static Map<String, Object> plainValues(Map<String, ?> variables) {
 		Map<String, Object> plain = new HashMap<>();
-		if (variables != null) {
+		if (variables instanceof VariableMap typed) {
+			// The map view of a VariableMap deserializes every value; read the typed
+			// ones.
+			typed.keySet().forEach((name) -> plain.put(name, plain(typed.getValueTyped(name))));
+		}
+		else if (variables != null) {
 			variables.forEach((name, value) -> plain.put(name, plain(value)));
 		}
 		return plain;
 	}
 
 	private static Object plain(Object value) {
+		if (value instanceof ObjectValue object && !object.isDeserialized()) {
+			// Not a form field's value; whether it may be stored at all is the engine's
+			// (and the serialized-object guard's) decision.
+			return object.getValueSerialized();
+		}
 		Object unwrapped = (value instanceof TypedValue typed) ? typed.getValue() : value;
 		if (unwrapped instanceof SpinJsonNode json) {
 			try {
