@@ -15,7 +15,7 @@
 #                have arrived once (by Message-ID)
 #   PARALLEL     concurrent clients, default 16
 #
-# Example with docker-compose.cluster.yml (nodes published on 18081/18082 by an override):
+# Example with docker-compose.cluster.yml (its nodes alone on 127.0.0.1:18081 and :18082):
 #   SQL='docker compose -f docker-compose.cluster.yml exec -T db psql -U casework -d casework -qAt -c' \
 #   MAILPIT_URL=http://localhost:8025 \
 #   scripts/cluster-kill-test.sh http://localhost:18081 http://localhost:18082 \
