@@ -125,7 +125,7 @@ public class TrackingNumbers {
 			this.ownTransaction.executeWithoutResult((status) -> this.jdbc.execute(create));
 			this.knownSequences.add(sequence);
 		}
-		log.info("Tracking numbers {}-{}: sequence {} created, starting at {}", prefix, year, sequence, start);
+		log.info("Tracking numbers {}-{}: sequence {} in place, starting at {}", prefix, year, sequence, start);
 	}
 
 	/**

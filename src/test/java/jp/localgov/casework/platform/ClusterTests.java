@@ -86,7 +86,7 @@ class ClusterTests {
 
 	private static final String ADMIN_PASSWORD = CaseworkPostgresTest.ADMIN_PASSWORD;
 
-	private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
 
 	private static final String WAITING_FOR_RECEPTION = "WAITING_FOR_RECEPTION";
 

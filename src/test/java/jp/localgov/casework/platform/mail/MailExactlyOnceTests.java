@@ -123,7 +123,7 @@ class MailExactlyOnceTests {
 
 		// And sending again sends nothing
 		queued.forEach((mail) -> this.outbox.send(mail.getId()));
-		assertThat(smtp.getReceivedMessages()).hasSize(3);
+		assertThat(received()).hasSize(3);
 	}
 
 	@Test
@@ -147,10 +147,10 @@ class MailExactlyOnceTests {
 		this.management.executeJob(sendJob(mail).getId());
 
 		// Then the mail goes out once, and another retry cannot send it again
-		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		assertThat(received()).hasSize(1);
 		assertThat(sendJob(mail)).isNull();
 		this.outbox.send(mail.getId());
-		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		assertThat(received()).hasSize(1);
 	}
 
 	@Test
@@ -162,13 +162,13 @@ class MailExactlyOnceTests {
 			this.outbox.send(mail.getId());
 			throw new IllegalStateException("the step's transaction fails after sending");
 		})).hasMessageContaining("after sending");
-		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		assertThat(received()).hasSize(1);
 
 		// When the step is retried
 		this.management.executeJob(sendJob(mail).getId());
 
 		// Then nothing is sent again
-		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		assertThat(received()).hasSize(1);
 		assertThat(this.mails.findById(mail.getId()).orElseThrow().getAttempts()).isOne();
 	}
 
@@ -207,8 +207,24 @@ class MailExactlyOnceTests {
 				: this.management.createJobQuery().processInstanceId(sending.getId()).singleResult();
 	}
 
+	/**
+	 * The messages of this test's mails (the PostgreSQL context's job executor may retry
+	 * its own mails to the same server when a test moves the engine clock).
+	 */
+	private static MimeMessage[] received() {
+		return Arrays.stream(smtp.getReceivedMessages()).filter((message) -> {
+			try {
+				return Arrays.stream(message.getAllRecipients())
+					.allMatch((address) -> address.toString().matches("applicant-.+@example\\.jp"));
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toArray(MimeMessage[]::new);
+	}
+
 	private Map<String, Long> copiesByMessageId() {
-		return Arrays.stream(smtp.getReceivedMessages())
+		return Arrays.stream(received())
 			.collect(Collectors.groupingBy(MailExactlyOnceTests::messageId, Collectors.counting()));
 	}
 

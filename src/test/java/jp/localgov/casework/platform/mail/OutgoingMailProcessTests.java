@@ -6,9 +6,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.time.Duration;
+import java.util.Arrays;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import jp.localgov.casework.platform.process.OutgoingMailProcess;
 import jp.localgov.casework.support.TestSmtp;
 import jp.localgov.casework.support.CaseworkSpringBootTest;
@@ -67,7 +70,7 @@ class OutgoingMailProcessTests {
 		this.jobs.executeDue(sending.getId());
 
 		assertThat(sending).isEnded();
-		assertThat(smtp.getReceivedMessages()).singleElement().satisfies((message) -> {
+		assertThat(received()).singleElement().satisfies((message) -> {
 			assertThat(message.getSubject()).isEqualTo("件名テスト");
 			assertThat(GreenMailUtil.getAddressList(message.getAllRecipients())).isEqualTo("applicant@example.jp");
 		});
@@ -105,7 +108,7 @@ class OutgoingMailProcessTests {
 		management.executeJob(failed.getId());
 
 		// Then the mail goes out once and the incident is resolved
-		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		assertThat(received()).hasSize(1);
 		assertThat(sending).isEnded();
 		assertThat(
 				this.processEngine.getRuntimeService().createIncidentQuery().processInstanceId(sending.getId()).count())
@@ -120,8 +123,23 @@ class OutgoingMailProcessTests {
 
 		this.jobs.executeDue(sending.getId());
 
-		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		assertThat(received()).hasSize(1);
 		assertThat(sending).isEnded();
+	}
+
+	/**
+	 * The messages of this test's mails (the PostgreSQL context's job executor may retry
+	 * its own mails to the same server when a test moves the engine clock).
+	 */
+	private static MimeMessage[] received() {
+		return Arrays.stream(smtp.getReceivedMessages()).filter((message) -> {
+			try {
+				return GreenMailUtil.getAddressList(message.getAllRecipients()).equals("applicant@example.jp");
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toArray(MimeMessage[]::new);
 	}
 
 	private ProcessInstance sendingOf(OutgoingMail mail) {
