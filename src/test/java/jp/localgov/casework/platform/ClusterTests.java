@@ -354,12 +354,14 @@ class ClusterTests {
 			assertThat(restoredSmtp.waitForIncomingEmail(60_000, 1)).isTrue();
 
 			// New numbers continue after the restored ones
+			Set<String> restoredNumbers = new HashSet<>(
+					new JdbcTemplate(this.postgres.getDatabase("postgres", RESTORED_DATABASE))
+						.queryForList("select tracking_number from inquiry", String.class));
 			Answer next = submit(restored);
-			assertThat(next.status()).isEqualTo(201);
-			assertThat(this.accepted.keySet()).doesNotContain(next.number());
-			assertThat(next.number())
-				.isGreaterThan(this.accepted.keySet().stream().max(String::compareTo).orElseThrow());
 			this.accepted.remove(next.number());
+			assertThat(next.status()).isEqualTo(201);
+			assertThat(restoredNumbers).doesNotContain(next.number());
+			assertThat(next.number()).isGreaterThan(restoredNumbers.stream().max(String::compareTo).orElseThrow());
 			assertThat(restored.terminate(Duration.ofMinutes(1))).isIn(0, 143);
 		}
 		finally {
@@ -539,14 +541,17 @@ class ClusterTests {
 			assertThat(mail.get("sent_at")).as("mail %s sent", id).isNotNull();
 			assertThat(messageId).as("mail %s", id).matches("<mail-" + id + "\\.[0-9a-z]+@[^>]+>");
 			messageIds.add(messageId);
-			int cut = ((Number) mail.get("attempts")).intValue() - ((Number) mail.get("failed_attempts")).intValue()
-					- 1;
-			if (cut == 0) {
-				assertThat(copies.get(messageId)).as("copies of mail %s %s", id, messageId).isEqualTo(1L);
+			int failed = ((Number) mail.get("failed_attempts")).intValue();
+			int cut = ((Number) mail.get("attempts")).intValue() - failed - 1;
+			long received = copies.getOrDefault(messageId, 0L);
+			if (cut == 0 && failed == 0) {
+				assertThat(received).as("copies of mail %s %s", id, messageId).isEqualTo(1L);
 			}
 			else {
-				assertThat(copies.get(messageId)).as("copies of mail %s %s", id, messageId).isBetween(1L, 1L + cut);
-				resent += copies.get(messageId) - 1;
+				// A transfer cut by the kill, or one that timed out waiting for the
+				// server's last reply, may have been delivered before it was repeated
+				assertThat(received).as("copies of mail %s %s", id, messageId).isBetween(1L, 1L + cut + failed);
+				resent += received - 1;
 			}
 		}
 		assertThat(copies.keySet()).as("messages the application never queued").isSubsetOf(messageIds);
@@ -555,10 +560,16 @@ class ClusterTests {
 				mails.size(), copies.values().stream().mapToLong(Long::longValue).sum(), resent);
 	}
 
+	/**
+	 * Waits until every mail has gone out; a send step that failed (the SMTP server too
+	 * slow on a busy machine) is made due at once instead of five minutes later.
+	 */
 	private void awaitNoMailJobs(Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (count("select count(*) from act_ru_job where process_def_key_ = 'OutgoingMail'") > 0) {
 			assertThat(System.nanoTime()).as("mails still queued after " + timeout).isLessThan(deadline);
+			this.jdbc.update("update act_ru_job set duedate_ = null where process_def_key_ = 'OutgoingMail'"
+					+ " and exception_msg_ is not null and retries_ > 0 and lock_owner_ is null");
 			Thread.sleep(250);
 		}
 	}
