@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -121,8 +122,19 @@ public class TrackingNumbers {
 			});
 		}
 		else {
-			// H2 commits the open transaction on DDL, so the sequence gets its own.
-			this.ownTransaction.executeWithoutResult((status) -> this.jdbc.execute(create));
+			// H2 commits the open transaction on DDL, so the sequence gets its own; H2
+			// may
+			// report a concurrent creation as an error despite "if not exists".
+			synchronized (this) {
+				try {
+					this.ownTransaction.executeWithoutResult((status) -> this.jdbc.execute(create));
+				}
+				catch (DataAccessException ex) {
+					if (!sequenceExists(sequence)) {
+						throw ex;
+					}
+				}
+			}
 			this.knownSequences.add(sequence);
 		}
 		log.info("Tracking numbers {}-{}: sequence {} in place, starting at {}", prefix, year, sequence, start);
