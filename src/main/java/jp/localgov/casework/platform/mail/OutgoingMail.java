@@ -37,6 +37,18 @@ public class OutgoingMail {
 	@Column(name = "sent_at")
 	private Instant sentAt;
 
+	@Column(name = "message_id")
+	private String messageId;
+
+	@Column(nullable = false)
+	private int attempts;
+
+	@Column(name = "failed_attempts", nullable = false)
+	private int failedAttempts;
+
+	@Column(name = "last_attempt_at")
+	private Instant lastAttemptAt;
+
 	protected OutgoingMail() {
 	}
 
@@ -48,8 +60,33 @@ public class OutgoingMail {
 		this.createdAt = createdAt;
 	}
 
+	/**
+	 * Records that a transmission starts: the Message-ID is fixed at the first one and
+	 * never changes, so every copy of this mail carries the same one.
+	 */
+	void beginAttempt(Instant at, String newMessageId) {
+		if (this.messageId == null) {
+			this.messageId = newMessageId;
+		}
+		this.attempts++;
+		this.lastAttemptAt = at;
+	}
+
+	/** The SMTP server refused or could not be reached: the mail did not go out. */
+	void attemptFailed() {
+		this.failedAttempts++;
+	}
+
 	void markSent(Instant at) {
 		this.sentAt = at;
+	}
+
+	/**
+	 * Attempts of an unsent mail that ended without any outcome being recorded: the node
+	 * stopped during the transfer, so the SMTP server may have accepted the mail.
+	 */
+	public int unconfirmedAttempts() {
+		return isSent() ? 0 : this.attempts - this.failedAttempts;
 	}
 
 	public boolean isSent() {
@@ -82,6 +119,22 @@ public class OutgoingMail {
 
 	public Instant getSentAt() {
 		return this.sentAt;
+	}
+
+	public String getMessageId() {
+		return this.messageId;
+	}
+
+	public int getAttempts() {
+		return this.attempts;
+	}
+
+	public int getFailedAttempts() {
+		return this.failedAttempts;
+	}
+
+	public Instant getLastAttemptAt() {
+		return this.lastAttemptAt;
 	}
 
 }
