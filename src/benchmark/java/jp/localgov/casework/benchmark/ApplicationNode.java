@@ -69,6 +69,9 @@ final class ApplicationNode implements AutoCloseable {
 			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
 		long begin = System.nanoTime();
 		Process process = builder.start();
+		// Never leave the application running when the benchmark stops, whatever stopped
+		// it.
+		Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		long deadline = begin + TimeUnit.MINUTES.toNanos(5);
 		while (System.nanoTime() < deadline) {

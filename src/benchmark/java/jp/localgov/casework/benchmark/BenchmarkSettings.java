@@ -12,7 +12,8 @@ import java.util.List;
  */
 record BenchmarkSettings(boolean quick, List<Integer> threads, Duration caseDuration, int intakeThreads,
 		Duration intakeDuration, List<Integer> filterSizes, int filterRuns, int timers, Path outputDirectory,
-		Path applicationJar, String applicationJvmOptions, String applicationArguments, boolean explain) {
+		Path applicationJar, String applicationJvmOptions, String applicationArguments, boolean explain,
+		java.util.Set<String> phases) {
 
 	static BenchmarkSettings fromSystemProperties() {
 		boolean quick = Boolean.getBoolean("benchmark.quick");
@@ -29,7 +30,13 @@ record BenchmarkSettings(boolean quick, List<Integer> threads, Duration caseDura
 				Path.of(System.getProperty("benchmark.output", "target/benchmark")).toAbsolutePath(),
 				Path.of(System.getProperty("benchmark.jar", "target/casework.jar")).toAbsolutePath(),
 				System.getProperty("benchmark.app.jvm-options", ""), System.getProperty("benchmark.app.args", ""),
-				Boolean.parseBoolean(System.getProperty("benchmark.explain", "true")));
+				Boolean.parseBoolean(System.getProperty("benchmark.explain", "true")), java.util.Set.copyOf(Arrays
+					.asList(System.getProperty("benchmark.phases", "cases,cleanup,intake,filters,timers").split(","))));
+	}
+
+	/** Whether the run includes a phase: cases, cleanup, intake, filters, timers. */
+	boolean includes(String phase) {
+		return this.phases.contains(phase);
 	}
 
 	private static List<Integer> integers(String list) {

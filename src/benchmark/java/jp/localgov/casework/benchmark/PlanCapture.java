@@ -69,18 +69,19 @@ final class PlanCapture {
 			}
 			String sql = entry.substring(entry.indexOf(':', at) + 1).trim();
 			List<String> parameters = new ArrayList<>();
-			if (i + 1 < entries.size() && entries.get(i + 1).contains("DETAIL:  parameters:")) {
+			if (i + 1 < entries.size() && entries.get(i + 1).toLowerCase().contains("detail:  parameters:")) {
 				Matcher parameter = PARAMETER.matcher(entries.get(i + 1));
 				while (parameter.find()) {
 					parameters.add(parameter.group(2));
 				}
 			}
-			else if (entry.contains("DETAIL:  parameters:")) {
-				Matcher parameter = PARAMETER.matcher(entry.substring(entry.indexOf("DETAIL:  parameters:")));
+			else if (entry.toLowerCase().contains("detail:  parameters:")) {
+				int detail = entry.toLowerCase().indexOf("detail:  parameters:");
+				Matcher parameter = PARAMETER.matcher(entry.substring(detail));
 				while (parameter.find()) {
 					parameters.add(parameter.group(2));
 				}
-				sql = sql.substring(0, sql.indexOf("DETAIL:  parameters:")).trim();
+				sql = sql.substring(0, sql.toLowerCase().indexOf("detail:  parameters:")).trim();
 			}
 			captured.add(new Captured(sql, parameters));
 		}
@@ -113,26 +114,21 @@ final class PlanCapture {
 		StringBuilder plan = new StringBuilder();
 		try (Connection connection = database.pool(BenchmarkDatabase.APPLICATION).getConnection();
 				Statement statement = connection.createStatement()) {
+			statement.execute("deallocate all");
 			statement.execute("prepare bench_plan as " + sql);
 			String arguments = parameters.isEmpty() ? "" : "(" + String.join(", ", parameters) + ")";
 			statement.execute("set statement_timeout = '120s'");
+			String explain = analyze ? "explain (analyze, buffers) execute bench_plan" : "explain execute bench_plan";
 			if (!analyze) {
-				throw new IllegalStateException("too slow to run again");
+				plan.append("(too slow to run again under EXPLAIN ANALYZE; the plan without ANALYZE:)\n");
 			}
-			try (ResultSet result = statement
-				.executeQuery("explain (analyze, buffers) execute bench_plan" + arguments)) {
+			try (ResultSet result = statement.executeQuery(explain + arguments)) {
 				while (result.next()) {
 					plan.append(result.getString(1)).append('\n');
 				}
 			}
 			catch (Exception ex) {
-				plan.append(
-						"(not run again under EXPLAIN ANALYZE: " + ex.getMessage() + "; the plan without ANALYZE:)\n");
-				try (ResultSet result = statement.executeQuery("explain execute bench_plan" + arguments)) {
-					while (result.next()) {
-						plan.append(result.getString(1)).append('\n');
-					}
-				}
+				plan.append("(EXPLAIN gave up: ").append(ex.getMessage()).append(")\n");
 			}
 			statement.execute("set statement_timeout = 0");
 			statement.execute("deallocate bench_plan");

@@ -52,6 +52,9 @@ final class Report {
 								bare.path("perSecond").asDouble(), bare.path("p50").asDouble(),
 								row.path("ratio").asDouble()));
 		}
+		if (!r.has("storage")) {
+			out.append("(no cases measured in this run)\n");
+		}
 		JsonNode storage = r.path("storage");
 		JsonNode appStore = storage.path("application");
 		JsonNode bareStore = storage.path("bare");
