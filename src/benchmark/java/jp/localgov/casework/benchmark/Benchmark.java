@@ -91,15 +91,19 @@ public final class Benchmark {
 				bare.deployCaseModel();
 				if (this.settings.includes("cases")) {
 					cases(client, bare);
+					save();
 					if (this.settings.includes("cleanup")) {
 						cleanup(client, bare);
+						save();
 					}
 				}
 				if (this.settings.includes("intake")) {
 					intake(client);
+					save();
 				}
 				if (this.settings.includes("filters")) {
 					filters(client, bare);
+					save();
 				}
 			}
 			if (this.settings.includes("timers")) {
@@ -117,6 +121,14 @@ public final class Benchmark {
 		JSON.writeValue(json.toFile(), this.results);
 		Report.write(this.results, this.settings.outputDirectory());
 		log("results in " + json);
+	}
+
+	/**
+	 * Writes what was measured so far, so a run stopped half-way still leaves its
+	 * results.
+	 */
+	private void save() throws java.io.IOException {
+		JSON.writeValue(this.settings.outputDirectory().resolve("results.json").toFile(), this.results);
 	}
 
 	// Inquiry end to end beside the bare engine
@@ -498,15 +510,21 @@ public final class Benchmark {
 			stats.add(firstNanos);
 			return ok;
 		}
-		for (int i = 0; i < 2; i++) {
-			call.run();
+		long warmUp = System.nanoTime();
+		boolean warm = timed(call);
+		long warmNanos = System.nanoTime() - warmUp;
+		if (!warm || warmNanos > Duration.ofSeconds(SLOW_SECONDS).toNanos()) {
+			stats.add(warmNanos);
+			return warm;
 		}
 		long begin = System.nanoTime();
 		for (int i = 0; i < this.settings.filterRuns(); i++) {
 			long start = System.nanoTime();
 			ok &= timed(call);
-			stats.add(System.nanoTime() - start);
-			if (i >= 4 && System.nanoTime() - begin > budget) {
+			long took = System.nanoTime() - start;
+			stats.add(took);
+			if (!ok || took > Duration.ofSeconds(SLOW_SECONDS).toNanos()
+					|| (i >= 4 && System.nanoTime() - begin > budget)) {
 				break;
 			}
 		}

@@ -23,6 +23,15 @@ final class Report {
 	private Report() {
 	}
 
+	/**
+	 * Renders a {@code results.json} again: {@code Report <results.json> <directory>}.
+	 */
+	public static void main(String[] args) throws IOException {
+		Path json = Path.of(args.length > 0 ? args[0] : "target/benchmark/results.json");
+		write(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()),
+				args.length > 1 ? Path.of(args[1]) : json.getParent());
+	}
+
 	static void write(JsonNode results, Path directory) throws IOException {
 		String text = markdown(results);
 		System.out.println();
@@ -103,10 +112,17 @@ final class Report {
 		out.append("| --- | --- | --- | --- | --- |\n");
 		for (JsonNode size : r.path("filters")) {
 			for (JsonNode f : size.path("filters")) {
-				out.append("| %,d | %s | %,d | %.1f / %.1f ms | %.1f / %.1f ms |%n".formatted(
-						size.path("openTasks").asLong(), f.path("name").asText(), f.path("visibleTasks").asLong(),
-						f.path("pageP50").asDouble(), f.path("pageP95").asDouble(), f.path("countP50").asDouble(),
-						f.path("countP95").asDouble()));
+				if (f.path("completed").asBoolean(true)) {
+					out.append("| %,d | %s | %,d | %.1f / %.1f ms | %.1f / %.1f ms |%n".formatted(
+							size.path("openTasks").asLong(), f.path("name").asText(), f.path("visibleTasks").asLong(),
+							f.path("pageP50").asDouble(), f.path("pageP95").asDouble(), f.path("countP50").asDouble(),
+							f.path("countP95").asDouble()));
+				}
+				else {
+					out.append("| %,d | %s | | gave up after %d s (statement timeout) | |%n".formatted(
+							size.path("openTasks").asLong(), f.path("name").asText(),
+							size.path("statementTimeoutSeconds").asInt()));
+				}
 			}
 			JsonNode bare = size.path("bare");
 			out.append(
