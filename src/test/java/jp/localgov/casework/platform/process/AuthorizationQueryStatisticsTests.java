@@ -7,9 +7,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jp.localgov.casework.platform.StaffGroup;
 import jp.localgov.casework.support.CaseworkPostgresTest;
 import jp.localgov.casework.support.HttpClientSupport;
+import jp.localgov.casework.support.TestSmtp;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +34,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @CaseworkPostgresTest
 @Order(CaseworkPostgresTest.ORDER)
 class AuthorizationQueryStatisticsTests {
+
+	/**
+	 * The applicant's receipt is delivered here, so no mail of this test is left to
+	 * retry.
+	 */
+	@RegisterExtension
+	static GreenMailExtension smtp = TestSmtp.server();
 
 	private static final String PASSWORD = "stats-Passw0rd!";
 
@@ -83,6 +93,7 @@ class AuthorizationQueryStatisticsTests {
 				 "language": "ja", "field": "GENERAL", "subject": "統計の確認", "body": "確認のための問い合わせです。"}""", null, null);
 		assertThat(created.statusCode()).isEqualTo(201);
 		String number = this.json.readTree(created.body()).get("trackingNumber").asText();
+		assertThat(smtp.waitForIncomingEmail(30_000, 1)).isTrue();
 
 		// Then the desk sees it in the filter and as a task, and another department does
 		// not
