@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle;
 import org.knowm.xchart.style.Styler;
 
 /**
@@ -209,6 +210,7 @@ final class Report {
 			.yAxisTitle("ms")
 			.build();
 		chart.getStyler().setYAxisLogarithmic(true);
+		chart.getStyler().setDefaultSeriesRenderStyle(CategorySeriesRenderStyle.Line);
 		chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
 		List<String> sizes = new ArrayList<>();
 		java.util.LinkedHashMap<String, List<Double>> series = new java.util.LinkedHashMap<>();
