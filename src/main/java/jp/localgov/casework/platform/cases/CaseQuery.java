@@ -5,6 +5,7 @@ import java.util.Set;
 
 /**
  * What staff search by; every part is optional (null or empty matches everything).
+ *
  * @param kinds codes of the kinds of case to search ({@link CaseKind#code()}); empty for
  * all
  * @param text part of the number, the applicant's or trainee's name, the subject or the

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The cases of one feature module (inquiries, subsidy applications, LGOTP hosting requests
- * and trainees) as the staff search and case page see them.
+ * The cases of one feature module (inquiries, subsidy applications, LGOTP hosting
+ * requests and trainees) as the staff search and case page see them.
  */
 public interface CaseSource {
 

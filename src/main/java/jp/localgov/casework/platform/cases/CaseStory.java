@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Everything the case page shows of one case that only its module knows; the tasks (who,
- * when, how long) and the mails are added by the staff pages from the engine's history and
- * the mail outbox (by {@link CaseSummary#processInstanceId()} and the case number).
+ * when, how long) and the mails are added by the staff pages from the engine's history
+ * and the mail outbox (by {@link CaseSummary#processInstanceId()} and the case number).
+ *
  * @param summary the case's line in the search
  * @param data the case's data as label/value pairs in display order (Japanese labels)
  * @param stages the stages the case went through, oldest first

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 /**
  * One line of the search results.
+ *
  * @param kind the kind of case
  * @param number the number staff quote (e.g. {@code INQ-2026-000123})
  * @param title subject, project title or trainee name

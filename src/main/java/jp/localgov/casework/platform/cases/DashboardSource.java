@@ -14,7 +14,9 @@ public interface DashboardSource {
 	/**
 	 * One chart: a category axis (e.g. weeks, countries, programmes) and one or more
 	 * series of numbers over it.
-	 * @param id stable identifier, also the CSV file name (e.g. {@code inquiries-by-field})
+	 *
+	 * @param id stable identifier, also the CSV file name (e.g.
+	 * {@code inquiries-by-field})
 	 * @param titleJa the title in Japanese
 	 * @param titleEn the title in English
 	 * @param type {@code bar}, {@code stacked-bar}, {@code line} or {@code pie}
